@@ -1,0 +1,3 @@
+module github.com/corskit/corskit/adapters/echo
+
+go 1.25.0

@@ -1,0 +1,3 @@
+module github.com/corskit/corskit/adapters/fiber
+
+go 1.25.0

@@ -1,0 +1,294 @@
+package cors
+
+import (
+	"iter"
+	"net/http"
+	"strconv"
+)
+
+// Kind says what a request is in the CORS protocol.
+type Kind uint8
+
+const (
+	// NotCORS is a request without an Origin header.
+	NotCORS Kind = iota
+	// Actual is a CORS request that is not a preflight: it carries Origin
+	// and, if its method is OPTIONS, no Access-Control-Request-Method.
+	Actual
+	// Preflight is an OPTIONS request with Origin and
+	// Access-Control-Request-Method.
+	Preflight
+)
+
+// String returns "not CORS", "actual request" or "preflight".
+func (k Kind) String() string {
+	switch k {
+	case NotCORS:
+		return "not CORS"
+	case Actual:
+		return "actual request"
+	case Preflight:
+		return "preflight"
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Reason says why a request was allowed or rejected.
+type Reason uint8
+
+const (
+	// ReasonAllowed: the request is allowed.
+	ReasonAllowed Reason = iota
+	// ReasonNoOrigin: the request has no Origin header; it is not CORS.
+	ReasonNoOrigin
+	// ReasonOriginNotAllowed: the origin matches nothing in the policy.
+	ReasonOriginNotAllowed
+	// ReasonOriginInvalid: several Origin lines, or an empty or oversized one.
+	ReasonOriginInvalid
+	// ReasonMethodNotAllowed: the preflight asks for a method the policy
+	// does not allow (methods are case-sensitive).
+	ReasonMethodNotAllowed
+	// ReasonMethodInvalid: Access-Control-Request-Method is not one token.
+	ReasonMethodInvalid
+	// ReasonHeaderNotAllowed: the preflight asks for a header the policy
+	// does not allow.
+	ReasonHeaderNotAllowed
+	// ReasonHeaderInvalid: Access-Control-Request-Headers holds something
+	// that is not a header name.
+	ReasonHeaderInvalid
+	// ReasonHeadersTooLarge: Access-Control-Request-Headers has more lines
+	// or bytes than any browser sends.
+	ReasonHeadersTooLarge
+	// ReasonPrivateNetworkInvalid: Access-Control-Request-Private-Network
+	// has a value other than "true" while the policy answers it.
+	ReasonPrivateNetworkInvalid
+)
+
+// String returns a short English phrase, such as "origin not allowed".
+func (r Reason) String() string {
+	switch r {
+	case ReasonAllowed:
+		return "allowed"
+	case ReasonNoOrigin:
+		return "no Origin header"
+	case ReasonOriginNotAllowed:
+		return "origin not allowed"
+	case ReasonOriginInvalid:
+		return "malformed Origin header"
+	case ReasonMethodNotAllowed:
+		return "method not allowed"
+	case ReasonMethodInvalid:
+		return "malformed Access-Control-Request-Method"
+	case ReasonHeaderNotAllowed:
+		return "request header not allowed"
+	case ReasonHeaderInvalid:
+		return "malformed Access-Control-Request-Headers"
+	case ReasonHeadersTooLarge:
+		return "Access-Control-Request-Headers too large"
+	case ReasonPrivateNetworkInvalid:
+		return "malformed Access-Control-Request-Private-Network"
+	}
+	return "Reason(" + strconv.Itoa(int(r)) + ")"
+}
+
+// rejectionBody is the body of a rejected preflight's response: what was
+// rejected, never what would have been allowed.
+func rejectionBody(r Reason) string {
+	switch r {
+	case ReasonOriginNotAllowed, ReasonOriginInvalid:
+		return "CORS preflight rejected: origin\n"
+	case ReasonMethodNotAllowed, ReasonMethodInvalid:
+		return "CORS preflight rejected: method\n"
+	case ReasonHeaderNotAllowed, ReasonHeaderInvalid, ReasonHeadersTooLarge:
+		return "CORS preflight rejected: request header\n"
+	default:
+		return "CORS preflight rejected: private network\n"
+	}
+}
+
+// Names of the response header fields a Decision sets.
+const (
+	headerAllowOrigin         = "Access-Control-Allow-Origin"
+	headerAllowCredentials    = "Access-Control-Allow-Credentials"
+	headerAllowMethods        = "Access-Control-Allow-Methods"
+	headerAllowHeaders        = "Access-Control-Allow-Headers"
+	headerExposeHeaders       = "Access-Control-Expose-Headers"
+	headerMaxAge              = "Access-Control-Max-Age"
+	headerAllowPrivateNetwork = "Access-Control-Allow-Private-Network"
+	headerVary                = "Vary"
+)
+
+// Vary values.
+const (
+	varyOrigin         = "Origin"
+	varyPreflight      = "Access-Control-Request-Method, Access-Control-Request-Headers"
+	varyPrivateNetwork = ", Access-Control-Request-Private-Network"
+)
+
+// A Decision is the outcome of [Policy.Decide] for one request: what the
+// request is, whether it is allowed and why, and what the response must
+// carry. It refers to the request's strings and the policy's precomputed
+// values; it holds no slice that a response could share.
+type Decision struct {
+	// Kind is what the request is: not CORS, an actual request or a preflight.
+	Kind Kind
+	// Allowed reports whether the origin (and, for a preflight, the method
+	// and headers) is allowed. A request without Origin is allowed.
+	Allowed bool
+	// Reason says why; for a rejection it names what failed.
+	Reason Reason
+	// Value is the request value that failed (an origin, a method, a header
+	// name), empty when allowed.
+	Value string
+	// Status, when non-zero, is the status of the response the middleware
+	// must send now, with Body and without calling the application
+	// handler: an answered preflight. When zero, the handler runs.
+	Status int
+	// Body is the body of that response: empty for an allowed preflight, a
+	// short text/plain message for a rejected one.
+	Body string
+	// Vary lists the request headers the response depends on, to be added to
+	// (never to replace) the response's Vary header. It may be empty.
+	Vary string
+
+	allowOrigin      string
+	allowMethods     string
+	allowHeaders     string   // a single value, or
+	allowHeaderLines []string // the request's own lines, reflected
+	exposeHeaders    string
+	maxAge           string
+	credentials      bool
+	privateNetwork   bool
+}
+
+// Fields yields the response header fields to set, in a fixed order: the
+// Access-Control-* fields and, for a rejected preflight, Content-Type and
+// X-Content-Type-Options. A name may be yielded more than once (several
+// Access-Control-Allow-Headers lines); the first occurrence replaces any
+// value already set, later ones add to it. Vary is not included: see
+// [Decision.Vary] and [Decision.SetHeaders].
+func (d *Decision) Fields() iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		d.fields(yield)
+	}
+}
+
+func (d *Decision) fields(yield func(name, value string) bool) {
+	if d.allowOrigin != "" && !yield(headerAllowOrigin, d.allowOrigin) {
+		return
+	}
+	if d.credentials && !yield(headerAllowCredentials, "true") {
+		return
+	}
+	if d.allowMethods != "" && !yield(headerAllowMethods, d.allowMethods) {
+		return
+	}
+	if d.allowHeaders != "" && !yield(headerAllowHeaders, d.allowHeaders) {
+		return
+	}
+	for _, line := range d.allowHeaderLines {
+		if !yield(headerAllowHeaders, line) {
+			return
+		}
+	}
+	if d.exposeHeaders != "" && !yield(headerExposeHeaders, d.exposeHeaders) {
+		return
+	}
+	if d.maxAge != "" && !yield(headerMaxAge, d.maxAge) {
+		return
+	}
+	if d.privateNetwork && !yield(headerAllowPrivateNetwork, "true") {
+		return
+	}
+	if d.Body != "" {
+		if !yield("Content-Type", "text/plain; charset=utf-8") {
+			return
+		}
+		yield("X-Content-Type-Options", "nosniff")
+	}
+}
+
+// count returns how many values SetHeaders stores.
+func (d *Decision) count() int {
+	n := 0
+	d.fields(func(string, string) bool { n++; return true })
+	if d.Vary != "" {
+		n++
+	}
+	return n
+}
+
+// A HeaderWriter is a set of response header fields, as seen by
+// [Decision.SetHeaders]. [net/http.Header] and fasthttp's *ResponseHeader
+// both implement it.
+type HeaderWriter interface {
+	Set(name, value string)
+	Add(name, value string)
+}
+
+// SetHeaders writes the decision's header fields to h and adds its Vary
+// names to h's Vary field, keeping what is there. For an [http.Header] it
+// stores all values in one newly allocated array, in slices of capacity
+// one, so that no response shares a slice with another.
+func (d *Decision) SetHeaders(h HeaderWriter) {
+	if hh, ok := h.(http.Header); ok {
+		d.setHTTPHeaders(hh)
+		return
+	}
+	prev := ""
+	d.fields(func(name, value string) bool {
+		if name == prev {
+			h.Add(name, value)
+		} else {
+			h.Set(name, value)
+		}
+		prev = name
+		return true
+	})
+	if d.Vary != "" {
+		h.Add(headerVary, d.Vary)
+	}
+}
+
+func (d *Decision) setHTTPHeaders(h http.Header) {
+	n := d.count()
+	if n == 0 {
+		return
+	}
+	values := make([]string, n)
+	i := 0
+	store := func(name, value string, add bool) {
+		values[i] = value
+		if old := h[name]; add && len(old) > 0 {
+			h[name] = append(old, value)
+		} else {
+			h[name] = values[i : i+1 : i+1]
+		}
+		i++
+	}
+	prev := ""
+	d.fields(func(name, value string) bool {
+		store(name, value, name == prev)
+		prev = name
+		return true
+	})
+	if d.Vary != "" {
+		store(headerVary, d.Vary, true)
+	}
+}
+
+// String describes the decision for a person, such as
+// `preflight rejected: request header not allowed: "x-nope"`.
+func (d Decision) String() string {
+	s := d.Kind.String()
+	switch {
+	case d.Kind == NotCORS:
+		return s
+	case d.Allowed:
+		return s + " allowed"
+	case d.Value != "":
+		return s + " rejected: " + d.Reason.String() + ": " + strconv.Quote(d.Value)
+	default:
+		return s + " rejected: " + d.Reason.String()
+	}
+}

@@ -1,0 +1,41 @@
+package cors
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// A ConfigError describes one problem with a [Config]. [New] returns every
+// problem it finds at once, joined with [errors.Join]; use [errors.As] (or
+// range over the Unwrap() []error of the joined error) to inspect them.
+type ConfigError struct {
+	// Field is the Config field at fault, with an index for list fields,
+	// such as "AllowOrigins[2]".
+	Field string
+	// Value is the offending value, as given.
+	Value string
+	// Problem says what is wrong, such as "has a trailing slash".
+	Problem string
+	// Fix says what to do instead, such as `use "https://example.com"`.
+	Fix string
+}
+
+// Error returns the problem in one line: field, value, problem and fix.
+func (e *ConfigError) Error() string {
+	msg := "cors: " + e.Field + " " + strconv.Quote(e.Value) + " " + e.Problem
+	if e.Fix != "" {
+		msg += "; " + e.Fix
+	}
+	return msg
+}
+
+// problems collects configuration errors while a Config is compiled.
+type problems []error
+
+func (ps *problems) add(field, value, problem, fix string) {
+	*ps = append(*ps, &ConfigError{Field: field, Value: value, Problem: problem, Fix: fix})
+}
+
+func indexed(field string, i int) string {
+	return fmt.Sprintf("%s[%d]", field, i)
+}

@@ -1,0 +1,63 @@
+package cors
+
+import "strings"
+
+// maxMethodLen bounds the Access-Control-Request-Method values looked at.
+const maxMethodLen = 64
+
+// methodSet holds the methods a preflight may ask for.
+type methodSet struct {
+	any   bool
+	names map[string]struct{}
+	// list is the precomputed Access-Control-Allow-Methods value, or "" when
+	// only the CORS-safelisted methods are allowed.
+	list string
+}
+
+// isSafelistedMethod reports whether m is a CORS-safelisted method, which
+// browsers never preflight and which never needs listing. Case matters.
+func isSafelistedMethod(m string) bool {
+	return m == "GET" || m == "HEAD" || m == "POST"
+}
+
+func (s *methodSet) allows(m string) bool {
+	if isSafelistedMethod(m) || s.any {
+		return true
+	}
+	_, ok := s.names[m]
+	return ok
+}
+
+// compileMethods validates Config.AllowMethods.
+func compileMethods(methods []string, ps *problems) methodSet {
+	var s methodSet
+	var list []string
+	for i, m := range methods {
+		field := indexed("AllowMethods", i)
+		switch {
+		case m == "*":
+			s.any = true
+			continue
+		case !isToken(m):
+			ps.add(field, m, "is not an HTTP method name (a token)", "remove it, or write the method without spaces, commas or quotes")
+			continue
+		}
+		switch up := strings.ToUpper(m); up {
+		case "CONNECT", "TRACE", "TRACK":
+			ps.add(field, m, "is a forbidden method that browsers never send", "remove it")
+			continue
+		case "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT":
+			m = up
+		}
+		if _, dup := s.names[m]; dup {
+			continue
+		}
+		if s.names == nil {
+			s.names = make(map[string]struct{})
+		}
+		s.names[m] = struct{}{}
+		list = append(list, m)
+	}
+	s.list = strings.Join(list, ", ")
+	return s
+}

@@ -1,0 +1,406 @@
+package cors
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync/atomic"
+)
+
+// A Policy is a compiled, validated [Config]. It is safe for concurrent use
+// by many goroutines, and [Policy.Update] may replace its configuration
+// while requests are being decided: each decision sees either the old
+// configuration or the new one, never a mixture.
+type Policy struct {
+	cur atomic.Pointer[compiled]
+}
+
+// compiled is an immutable snapshot of a validated Config.
+type compiled struct {
+	cfg         Config
+	origins     originSet
+	methods     methodSet
+	headers     headerSet
+	credentials bool
+	// static: any origin, no credentials. Every response carries
+	// Access-Control-Allow-Origin: * and none varies on Origin.
+	static          bool
+	exposeHeaders   string
+	maxAge          string
+	privateNetwork  bool
+	preflightStatus int
+	passthrough     bool
+	vary            string // for preflights
+	logger          *slog.Logger
+}
+
+// New validates cfg and compiles it into a Policy. If cfg has problems, New
+// returns nil and an error joining one [*ConfigError] per problem.
+func New(cfg Config) (*Policy, error) {
+	c, err := compile(cfg)
+	if err != nil {
+		return nil, err
+	}
+	p := new(Policy)
+	p.cur.Store(c)
+	return p, nil
+}
+
+// MustNew is like [New] but panics, with the same message, if cfg has
+// problems. It is meant for configurations written in the program.
+func MustNew(cfg Config) *Policy {
+	p, err := New(cfg)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// Update validates cfg and, if it has no problems, makes it the policy's
+// configuration for every request decided from then on, atomically. If cfg
+// has problems, the policy keeps its current configuration and Update
+// returns the same error as [New]. Update is safe to call concurrently with
+// everything else.
+func (p *Policy) Update(cfg Config) error {
+	c, err := compile(cfg)
+	if err != nil {
+		return err
+	}
+	p.cur.Store(c)
+	return nil
+}
+
+// Config returns a copy of the configuration currently in force. It is safe
+// for concurrent use.
+func (p *Policy) Config() Config {
+	return cloneConfig(p.cur.Load().cfg)
+}
+
+func cloneStrings(s []string) []string {
+	if s == nil {
+		return nil
+	}
+	return append([]string(nil), s...)
+}
+
+func compile(cfg Config) (*compiled, error) {
+	cfg = cloneConfig(cfg)
+	var ps problems
+	c := &compiled{
+		cfg:            cfg,
+		credentials:    cfg.AllowCredentials,
+		privateNetwork: cfg.AllowPrivateNetwork,
+		passthrough:    cfg.PreflightPassthrough,
+		logger:         cfg.Logger,
+	}
+	c.compileOrigins(&cfg, &ps)
+	c.methods = compileMethods(cfg.AllowMethods, &ps)
+	c.headers = compileHeaders(cfg.AllowHeaders, &ps)
+	c.exposeHeaders = compileExposeHeaders(&cfg, &ps)
+	// Without credentials "*" answers any method or header; with them
+	// browsers read it literally, so preflights reflect what they ask for.
+	c.methods.list = wildcardList(c.methods.any, cfg.AllowCredentials, c.methods.list)
+	c.headers.list = wildcardList(c.headers.any, cfg.AllowCredentials, c.headers.list)
+	switch {
+	case cfg.MaxAge > 86400:
+		ps.add("MaxAge", strconv.Itoa(cfg.MaxAge), "is more than a day, which browsers cap anyway", "use at most 86400 (Chromium caps at 7200)")
+	case cfg.MaxAge < 0:
+		c.maxAge = "0"
+	case cfg.MaxAge == 0:
+		c.maxAge = "600"
+	default:
+		c.maxAge = strconv.Itoa(cfg.MaxAge)
+	}
+	switch s := cfg.PreflightStatus; {
+	case s == 0:
+		c.preflightStatus = 204
+	case s < 200 || s > 299:
+		ps.add("PreflightStatus", strconv.Itoa(s), "is not a success status, so browsers fail the preflight", "use 204 (the default) or 200")
+	default:
+		c.preflightStatus = s
+	}
+	c.vary = varyPreflight
+	if !c.static {
+		c.vary = varyOrigin + ", " + varyPreflight
+	}
+	if c.privateNetwork {
+		c.vary += varyPrivateNetwork
+	}
+	if len(ps) > 0 {
+		return nil, errors.Join(ps...)
+	}
+	return c, nil
+}
+
+// wildcardList returns the precomputed value of a preflight's allow-list
+// field: list, "*" for any value, or "" when the preflight must reflect the
+// request (any value, with credentials).
+func wildcardList(any, credentials bool, list string) string {
+	switch {
+	case !any:
+		return list
+	case credentials:
+		return ""
+	default:
+		return "*"
+	}
+}
+
+// cloneConfig copies the lists of cfg so that a caller changing them later
+// does not change the policy.
+func cloneConfig(cfg Config) Config {
+	cfg.AllowOrigins = cloneStrings(cfg.AllowOrigins)
+	cfg.AllowMethods = cloneStrings(cfg.AllowMethods)
+	cfg.AllowHeaders = cloneStrings(cfg.AllowHeaders)
+	cfg.ExposeHeaders = cloneStrings(cfg.ExposeHeaders)
+	return cfg
+}
+
+func (c *compiled) compileOrigins(cfg *Config, ps *problems) {
+	s := &c.origins
+	s.fn = cfg.AllowOriginFunc
+	s.null = cfg.DangerouslyAllowNullOrigin
+	if cfg.AllowOriginRegex != "" {
+		re, err := regexp.Compile(`^(?:` + cfg.AllowOriginRegex + `)$`)
+		if err != nil {
+			ps.add("AllowOriginRegex", cfg.AllowOriginRegex, "does not compile: "+strings.TrimPrefix(err.Error(), "error parsing regexp: "), "write an RE2 expression (package regexp)")
+		}
+		s.regex = re
+	}
+	for i, o := range cfg.AllowOrigins {
+		field := indexed("AllowOrigins", i)
+		switch o {
+		case "*":
+			s.any = true
+			if cfg.AllowCredentials {
+				ps.add(field, o, "allows every origin together with AllowCredentials, which lets any site read your users' data", "list the trusted origins, or turn AllowCredentials off")
+			}
+			continue
+		case "null":
+			if !cfg.DangerouslyAllowNullOrigin {
+				ps.add(field, o, "is sent by sandboxed iframes, local files and redirects from any site", "remove it, or set DangerouslyAllowNullOrigin")
+				continue
+			}
+			addKey(&s.exact, o)
+			continue
+		}
+		spec, problem, fix := parseOriginSpec(o)
+		if problem != "" {
+			ps.add(field, o, problem, fix)
+			continue
+		}
+		if cfg.AllowCredentials && !cfg.DangerouslyAllowInsecureOrigins &&
+			(spec.scheme == "http" || spec.scheme == "ws") && !isLoopbackHost(spec.host) {
+			ps.add(field, o, "is plain HTTP together with AllowCredentials, so a network attacker can read your users' data", "use https, or set DangerouslyAllowInsecureOrigins")
+			continue
+		}
+		switch {
+		case spec.subdomain:
+			if cfg.AllowCredentials && !cfg.DangerouslyAllowPublicSuffixPatterns && isPublicSuffix(spec.host) {
+				ps.add(field, o, "allows every site under a public suffix together with AllowCredentials", "list the trusted subdomains, or set DangerouslyAllowPublicSuffixPatterns")
+				continue
+			}
+			if s.subdomains == nil {
+				s.subdomains = make(map[string][]subdomainRule)
+			}
+			s.subdomains[spec.host] = append(s.subdomains[spec.host], subdomainRule{scheme: spec.scheme, port: spec.port, anyPort: spec.port == "*"})
+		case spec.port == "*":
+			addKey(&s.anyPort, spec.scheme+"://"+spec.host)
+		default:
+			addKey(&s.exact, o)
+		}
+	}
+	switch {
+	case s.any && (len(cfg.AllowOrigins) > 1 || s.regex != nil || s.fn != nil):
+		ps.add("AllowOrigins", strings.Join(cfg.AllowOrigins, " "), `has "*" together with other ways of allowing origins, which then mean nothing`, `keep "*" alone, or remove it`)
+	case len(cfg.AllowOrigins) == 0 && cfg.AllowOriginRegex == "" && cfg.AllowOriginFunc == nil:
+		ps.add("AllowOrigins", "", "is empty and so are AllowOriginRegex and AllowOriginFunc, so no origin could ever be allowed", `list the origins of your front ends, such as "https://app.example.com"`)
+	}
+	c.static = s.any && !cfg.AllowCredentials
+}
+
+func addKey(m *map[string]struct{}, k string) {
+	if *m == nil {
+		*m = make(map[string]struct{})
+	}
+	(*m)[k] = struct{}{}
+}
+
+func compileExposeHeaders(cfg *Config, ps *problems) string {
+	var list []string
+	seen := make(map[string]bool)
+	for i, h := range cfg.ExposeHeaders {
+		field := indexed("ExposeHeaders", i)
+		switch {
+		case h == "*" && cfg.AllowCredentials:
+			ps.add(field, h, "means the header named \"*\" when credentials are allowed", "list the headers to expose")
+			continue
+		case h == "*":
+		case !isToken(h):
+			ps.add(field, h, "is not a header name (a token)", "remove it, or write the name without spaces, commas or colons")
+			continue
+		case strings.EqualFold(h, "Set-Cookie") || strings.EqualFold(h, "Set-Cookie2"):
+			ps.add(field, h, "can never be exposed: browsers hide it from every page", "remove it")
+			continue
+		}
+		if k := lowerASCII(h); !seen[k] {
+			seen[k] = true
+			list = append(list, h)
+		}
+	}
+	return strings.Join(list, ", ")
+}
+
+// Request is what [Policy.Decide] reads of an HTTP request. The header fields
+// hold every field line of that name, as [net/http.Header] does; a nil slice
+// means the header is absent.
+type Request struct {
+	// Method is the request method, such as "GET" or "OPTIONS".
+	Method string
+	// Origin holds the Origin field lines.
+	Origin []string
+	// RequestMethod holds the Access-Control-Request-Method field lines.
+	RequestMethod []string
+	// RequestHeaders holds the Access-Control-Request-Headers field lines.
+	RequestHeaders []string
+	// RequestPrivateNetwork holds the Access-Control-Request-Private-Network
+	// field lines.
+	RequestPrivateNetwork []string
+}
+
+// Decide returns the policy's decision for req. It is a pure function of
+// req and the configuration in force: it does no I/O and allocates nothing.
+// It is safe for concurrent use.
+func (p *Policy) Decide(req Request) Decision {
+	return p.cur.Load().decide(&req)
+}
+
+func (c *compiled) decide(req *Request) Decision {
+	var d Decision
+	if len(req.Origin) == 0 {
+		d.Kind, d.Allowed, d.Reason = NotCORS, true, ReasonNoOrigin
+		c.setActualHeaders(&d, "")
+		return d
+	}
+	origin, reason := c.checkOrigin(req.Origin)
+	if req.Method != "OPTIONS" || len(req.RequestMethod) == 0 {
+		d.Kind = Actual
+		if c.static {
+			reason = ReasonAllowed
+		}
+		if reason != ReasonAllowed {
+			d.Reason, d.Value, d.Vary = reason, origin, varyOrigin
+			return d
+		}
+		d.Allowed = true
+		c.setActualHeaders(&d, origin)
+		return d
+	}
+	d.Kind, d.Vary = Preflight, c.vary
+	if reason != ReasonAllowed {
+		return c.reject(d, reason, origin)
+	}
+	method := req.RequestMethod[0]
+	switch {
+	case len(req.RequestMethod) > 1 || len(method) > maxMethodLen || !isToken(method):
+		return c.reject(d, ReasonMethodInvalid, method)
+	case !c.methods.allows(method):
+		return c.reject(d, ReasonMethodNotAllowed, method)
+	}
+	hc := c.headers.check(req.RequestHeaders)
+	if hc.reason != ReasonAllowed {
+		return c.reject(d, hc.reason, hc.bad)
+	}
+	if c.privateNetwork && len(req.RequestPrivateNetwork) > 0 {
+		if len(req.RequestPrivateNetwork) > 1 || req.RequestPrivateNetwork[0] != "true" {
+			return c.reject(d, ReasonPrivateNetworkInvalid, req.RequestPrivateNetwork[0])
+		}
+		d.privateNetwork = true
+	}
+	d.Allowed = true
+	d.allowOrigin = c.allowOriginValue(origin)
+	d.credentials = c.credentials
+	d.allowMethods = c.methods.list
+	if c.methods.any && c.credentials && !isSafelistedMethod(method) {
+		d.allowMethods = method
+	}
+	if hc.present {
+		switch {
+		case !c.headers.any:
+			d.allowHeaders = c.headers.list
+		case c.credentials:
+			d.allowHeaderLines = req.RequestHeaders
+		case hc.authorization:
+			// The wildcard does not cover Authorization: name it.
+			d.allowHeaders = "*, authorization"
+		default:
+			d.allowHeaders = "*"
+		}
+	}
+	d.maxAge = c.maxAge
+	if !c.passthrough {
+		d.Status = c.preflightStatus
+	}
+	return d
+}
+
+// checkOrigin returns the request's origin and whether the policy allows it.
+func (c *compiled) checkOrigin(lines []string) (string, Reason) {
+	origin := lines[0]
+	switch {
+	case len(lines) > 1 || origin == "" || len(origin) > maxOriginLen:
+		return origin, ReasonOriginInvalid
+	case c.origins.any || c.origins.allows(origin):
+		return origin, ReasonAllowed
+	}
+	return origin, ReasonOriginNotAllowed
+}
+
+func (c *compiled) allowOriginValue(origin string) string {
+	if c.static {
+		return "*"
+	}
+	return origin
+}
+
+// setActualHeaders fills d for an allowed actual request, or for a request
+// without Origin (origin ""), which only the static policy answers.
+func (c *compiled) setActualHeaders(d *Decision, origin string) {
+	if !c.static {
+		d.Vary = varyOrigin
+		if origin == "" {
+			return
+		}
+	}
+	d.allowOrigin = c.allowOriginValue(origin)
+	d.credentials = c.credentials
+	d.exposeHeaders = c.exposeHeaders
+}
+
+func (c *compiled) reject(d Decision, r Reason, value string) Decision {
+	d.Reason, d.Value = r, value
+	d.Status, d.Body = 403, rejectionBody(r)
+	return d
+}
+
+// Apply decides req, writes the decision's header fields to h with
+// [Decision.SetHeaders], logs a rejection to the configured Logger (with
+// ctx), and returns the decision: the one call an adapter makes before it
+// answers (when [Decision.Status] is non-zero) or calls the next handler.
+// It is safe for concurrent use.
+func (p *Policy) Apply(ctx context.Context, req Request, h HeaderWriter) Decision {
+	c := p.cur.Load()
+	d := c.decide(&req)
+	d.SetHeaders(h)
+	if !d.Allowed && c.logger != nil {
+		c.logger.LogAttrs(ctx, slog.LevelDebug, "cors: request rejected",
+			slog.String("kind", d.Kind.String()),
+			slog.String("reason", d.Reason.String()),
+			slog.String("value", d.Value),
+			slog.String("method", req.Method))
+	}
+	return d
+}
