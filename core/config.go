@@ -129,7 +129,7 @@ func (c *Config) UnmarshalJSON(data []byte) error {
 func (c *Config) UnmarshalYAML(unmarshal func(any) error) error {
 	aux := struct {
 		*configFields `yaml:",inline"`
-		MaxAge        *int `yaml:"max_age"`
+		MaxAge        *int `json:"max_age" yaml:"max_age"`
 	}{configFields: (*configFields)(c)}
 	if err := unmarshal(&aux); err != nil {
 		return err

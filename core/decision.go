@@ -256,24 +256,26 @@ func (d *Decision) setHTTPHeaders(h http.Header) {
 		return
 	}
 	values := make([]string, n)
-	i := 0
-	store := func(name, value string, add bool) {
-		values[i] = value
-		if old := h[name]; add && len(old) > 0 {
-			h[name] = append(old, value)
-		} else {
-			h[name] = values[i : i+1 : i+1]
-		}
-		i++
-	}
-	prev := ""
+	i, first, prev := 0, 0, ""
 	d.fields(func(name, value string) bool {
-		store(name, value, name == prev)
+		if name != prev {
+			first = i
+		}
+		values[i] = value
+		h[name] = values[first : i+1 : i+1]
 		prev = name
+		i++
 		return true
 	})
-	if d.Vary != "" {
-		store(headerVary, d.Vary, true)
+	if d.Vary == "" {
+		return
+	}
+	values[i] = d.Vary
+	if old := h[headerVary]; len(old) > 0 {
+		// Copy: old's spare capacity, if any, is not ours to write.
+		h[headerVary] = append(old[:len(old):len(old)], d.Vary)
+	} else {
+		h[headerVary] = values[i : i+1 : i+1]
 	}
 }
 

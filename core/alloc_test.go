@@ -1,0 +1,107 @@
+package cors_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	cors "github.com/corskit/corskit/core"
+)
+
+// allocRequests covers every kind of request and outcome Decide knows.
+func allocRequests() map[string]cors.Request {
+	pre := func(origin, method string, headers ...string) cors.Request {
+		return cors.Request{Method: "OPTIONS", Origin: []string{origin}, RequestMethod: []string{method}, RequestHeaders: headers}
+	}
+	return map[string]cors.Request{
+		"not CORS":                 {Method: "GET"},
+		"allowed actual":           {Method: "GET", Origin: []string{"https://app.example.com"}},
+		"allowed actual, pattern":  {Method: "GET", Origin: []string{"https://a.b.example.org"}},
+		"allowed actual, port":     {Method: "GET", Origin: []string{"http://localhost:3000"}},
+		"allowed actual, regex":    {Method: "GET", Origin: []string{"https://tenant7.example.net"}},
+		"disallowed actual":        {Method: "GET", Origin: []string{"https://evil.example.com"}},
+		"two origins":              {Method: "GET", Origin: []string{"https://app.example.com", "https://evil.example.com"}},
+		"allowed preflight":        pre("https://app.example.com", "PUT", "content-type,x-request-id"),
+		"mixed-case headers":       pre("https://app.example.com", "PUT", " Content-Type , X-Request-ID,,"),
+		"two header lines":         pre("https://app.example.com", "PUT", "content-type", "x-request-id"),
+		"rejected origin":          pre("https://evil.example.com", "PUT"),
+		"rejected method":          pre("https://app.example.com", "PURGE"),
+		"rejected header":          pre("https://app.example.com", "PUT", "x-nope"),
+		"invalid header":           pre("https://app.example.com", "PUT", "x nope"),
+		"1 MiB of commas":          pre("https://app.example.com", "PUT", strings.Repeat(",", 1<<20)),
+		"private network":          {Method: "OPTIONS", Origin: []string{"https://app.example.com"}, RequestMethod: []string{"PUT"}, RequestPrivateNetwork: []string{"true"}},
+		"OPTIONS actual":           {Method: "OPTIONS", Origin: []string{"https://app.example.com"}},
+		"reflected header (creds)": pre("https://app.example.com", "PUT", "x-anything"),
+	}
+}
+
+func allocPolicies(t testing.TB) map[string]*cors.Policy {
+	return map[string]*cors.Policy{
+		"credentialed": cors.MustNew(cors.Config{
+			AllowOrigins:        []string{"https://app.example.com", "https://*.example.org", "http://localhost:*"},
+			AllowOriginRegex:    `https://tenant[0-9]+\.example\.net`,
+			AllowMethods:        []string{"PUT", "DELETE"},
+			AllowHeaders:        []string{"X-Request-Id"},
+			AllowCredentials:    true,
+			ExposeHeaders:       []string{"X-Request-Id"},
+			AllowPrivateNetwork: true,
+		}),
+		"wildcards with credentials": cors.MustNew(cors.Config{
+			AllowOrigins: []string{"https://app.example.com"}, AllowMethods: []string{"*"},
+			AllowHeaders: []string{"*"}, AllowCredentials: true,
+		}),
+		"public": cors.MustNew(cors.Config{AllowOrigins: []string{"*"}, AllowHeaders: []string{"*"}, AllowMethods: []string{"PUT"}}),
+	}
+}
+
+// TestDecideDoesNotAllocate pins the core's promise: deciding a request,
+// whatever it is, allocates nothing.
+func TestDecideDoesNotAllocate(t *testing.T) {
+	for pname, p := range allocPolicies(t) {
+		for rname, req := range allocRequests() {
+			var d cors.Decision
+			if n := testing.AllocsPerRun(100, func() { d = p.Decide(req) }); n != 0 {
+				t.Errorf("%s / %s: Decide allocated %v times per run (%v)", pname, rname, n, d)
+			}
+		}
+	}
+}
+
+// countingHeader is a HeaderWriter that stores nothing: writing a decision's
+// headers through it must not allocate either (fasthttp's header behaves
+// the same way).
+type countingHeader struct{ n int }
+
+func (h *countingHeader) Set(name, value string) { h.n++ }
+func (h *countingHeader) Add(name, value string) { h.n++ }
+
+func TestApplyDoesNotAllocate(t *testing.T) {
+	ctx := context.Background()
+	for pname, p := range allocPolicies(t) {
+		for rname, req := range allocRequests() {
+			h := &countingHeader{}
+			if n := testing.AllocsPerRun(100, func() { p.Apply(ctx, req, h) }); n != 0 {
+				t.Errorf("%s / %s: Apply allocated %v times per run", pname, rname, n)
+			}
+		}
+	}
+}
+
+// TestSetHeadersHTTPAllocatesOnce: an http.Header gets all of a decision's
+// values in one array.
+func TestSetHeadersHTTPAllocatesOnce(t *testing.T) {
+	for pname, p := range allocPolicies(t) {
+		for rname, req := range allocRequests() {
+			d := p.Decide(req)
+			h := make(http.Header, 16)
+			n := testing.AllocsPerRun(100, func() {
+				clear(h)
+				d.SetHeaders(h)
+			})
+			if n > 1 {
+				t.Errorf("%s / %s: SetHeaders(http.Header) allocated %v times per run", pname, rname, n)
+			}
+		}
+	}
+}

@@ -1,0 +1,255 @@
+package cors_test
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	cors "github.com/corskit/corskit/core"
+)
+
+func credentialed() cors.Config {
+	return cors.Config{
+		AllowOrigins:     []string{app, "https://*.example.org", "http://localhost:*"},
+		AllowMethods:     []string{"PUT", "DELETE"},
+		AllowHeaders:     []string{"X-Request-Id"},
+		AllowCredentials: true,
+		ExposeHeaders:    []string{"X-Request-Id"},
+	}
+}
+
+func get(origin ...string) cors.Request { return cors.Request{Method: "GET", Origin: origin} }
+
+func pre(origin, method string, headers ...string) cors.Request {
+	return cors.Request{Method: "OPTIONS", Origin: []string{origin}, RequestMethod: []string{method}, RequestHeaders: headers}
+}
+
+// TestDecide pins the decision itself: kind, verdict, reason, the value that
+// failed, the status and the Vary names.
+func TestDecide(t *testing.T) {
+	p := cors.MustNew(credentialed())
+	cases := []struct {
+		name    string
+		req     cors.Request
+		kind    cors.Kind
+		allowed bool
+		reason  cors.Reason
+		value   string
+		status  int
+		vary    string
+		str     string
+	}{
+		{"no origin", cors.Request{Method: "GET"}, cors.NotCORS, true, cors.ReasonNoOrigin, "", 0, "Origin", "not CORS"},
+		{"OPTIONS without origin", cors.Request{Method: "OPTIONS", RequestMethod: []string{"PUT"}}, cors.NotCORS, true, cors.ReasonNoOrigin, "", 0, "Origin", "not CORS"},
+		{"allowed", get(app), cors.Actual, true, cors.ReasonAllowed, "", 0, "Origin", "actual request allowed"},
+		{"pattern", get("https://a.b.example.org"), cors.Actual, true, cors.ReasonAllowed, "", 0, "Origin", "actual request allowed"},
+		{"disallowed", get("https://evil.example"), cors.Actual, false, cors.ReasonOriginNotAllowed, "https://evil.example", 0, "Origin", `actual request rejected: origin not allowed: "https://evil.example"`},
+		{"two origins", get(app, app), cors.Actual, false, cors.ReasonOriginInvalid, app, 0, "Origin", ""},
+		{"empty origin", get(""), cors.Actual, false, cors.ReasonOriginInvalid, "", 0, "Origin", "actual request rejected: malformed Origin header"},
+		{"huge origin", get("https://" + strings.Repeat("a", 2000) + ".example.org"), cors.Actual, false, cors.ReasonOriginInvalid, "", 0, "Origin", ""},
+		{"OPTIONS actual", cors.Request{Method: "OPTIONS", Origin: []string{app}}, cors.Actual, true, cors.ReasonAllowed, "", 0, "Origin", ""},
+		{"preflight", pre(app, "PUT", "x-request-id"), cors.Preflight, true, cors.ReasonAllowed, "", 204, "Origin, Access-Control-Request-Method, Access-Control-Request-Headers", "preflight allowed"},
+		{"preflight bad origin", pre("https://evil.example", "PUT"), cors.Preflight, false, cors.ReasonOriginNotAllowed, "https://evil.example", 403, "Origin, Access-Control-Request-Method, Access-Control-Request-Headers", ""},
+		{"preflight bad method", pre(app, "PATCH"), cors.Preflight, false, cors.ReasonMethodNotAllowed, "PATCH", 403, "", `preflight rejected: method not allowed: "PATCH"`},
+		{"preflight lower-case method", pre(app, "put"), cors.Preflight, false, cors.ReasonMethodNotAllowed, "put", 403, "", ""},
+		{"preflight malformed method", pre(app, "PUT,GET"), cors.Preflight, false, cors.ReasonMethodInvalid, "PUT,GET", 403, "", ""},
+		{"preflight empty method", pre(app, ""), cors.Preflight, false, cors.ReasonMethodInvalid, "", 403, "", ""},
+		{"preflight long method", pre(app, strings.Repeat("A", 65)), cors.Preflight, false, cors.ReasonMethodInvalid, "", 403, "", ""},
+		{"preflight bad header", pre(app, "PUT", "content-type, X-Nope"), cors.Preflight, false, cors.ReasonHeaderNotAllowed, "X-Nope", 403, "", `preflight rejected: request header not allowed: "X-Nope"`},
+		{"preflight invalid header", pre(app, "PUT", "x-request-id;"), cors.Preflight, false, cors.ReasonHeaderInvalid, "x-request-id;", 403, "", ""},
+		{"preflight too many lines", pre(app, "PUT", make([]string, 17)...), cors.Preflight, false, cors.ReasonHeadersTooLarge, "", 403, "", ""},
+		{"preflight too long", pre(app, "PUT", strings.Repeat("x,", 2049)), cors.Preflight, false, cors.ReasonHeadersTooLarge, "", 403, "", ""},
+		{"preflight at the length bound", pre(app, "PUT", strings.Repeat(",", 4096)), cors.Preflight, true, cors.ReasonAllowed, "", 204, "", ""},
+		{"preflight safelisted method", pre(app, "POST", "content-type"), cors.Preflight, true, cors.ReasonAllowed, "", 204, "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := p.Decide(c.req)
+			if d.Kind != c.kind || d.Allowed != c.allowed || d.Reason != c.reason || d.Status != c.status {
+				t.Errorf("got %v/%v/%v/%d, want %v/%v/%v/%d", d.Kind, d.Allowed, d.Reason, d.Status, c.kind, c.allowed, c.reason, c.status)
+			}
+			if c.value != "" && d.Value != c.value {
+				t.Errorf("Value = %q, want %q", d.Value, c.value)
+			}
+			if c.vary != "" && d.Vary != c.vary {
+				t.Errorf("Vary = %q, want %q", d.Vary, c.vary)
+			}
+			if c.str != "" && d.String() != c.str {
+				t.Errorf("String() = %q, want %q", d.String(), c.str)
+			}
+			if !d.Allowed && len(fields(d)) > 0 && d.Kind == cors.Actual {
+				t.Errorf("rejected actual request has fields %v", fields(d))
+			}
+			for k := range fields(d) {
+				if !d.Allowed && strings.HasPrefix(k, "Access-Control-") {
+					t.Errorf("rejection carries %s", k)
+				}
+			}
+		})
+	}
+}
+
+// TestPreflightFields pins the exact response fields of allowed preflights.
+func TestPreflightFields(t *testing.T) {
+	cred := credentialed()
+	cases := []struct {
+		name string
+		cfg  cors.Config
+		req  cors.Request
+		want map[string]string
+	}{
+		{"listed", cred, pre(app, "PUT", "X-REQUEST-ID"), map[string]string{
+			"Access-Control-Allow-Origin": app, "Access-Control-Allow-Credentials": "true",
+			"Access-Control-Allow-Methods": "PUT, DELETE", "Max": "",
+			"Access-Control-Allow-Headers": "accept, accept-language, content-language, content-type, x-request-id",
+			"Access-Control-Max-Age":       "600"}},
+		{"no methods configured, safelisted method", cors.Config{AllowOrigins: []string{app}}, pre(app, "GET", "content-type"), map[string]string{
+			"Access-Control-Allow-Origin":  app,
+			"Access-Control-Allow-Headers": "accept, accept-language, content-language, content-type",
+			"Access-Control-Max-Age":       "600"}},
+		{"wildcards with credentials reflect, over several lines", cors.Config{AllowOrigins: []string{app}, AllowCredentials: true, AllowMethods: []string{"*"}, AllowHeaders: []string{"*"}},
+			pre(app, "PURGE", "x-a", "X-B, authorization"), map[string]string{
+				"Access-Control-Allow-Origin": app, "Access-Control-Allow-Credentials": "true",
+				"Access-Control-Allow-Methods": "PURGE", "Access-Control-Allow-Headers": "x-a, X-B, authorization",
+				"Access-Control-Max-Age": "600"}},
+		{"wildcard methods with credentials, safelisted method", cors.Config{AllowOrigins: []string{app}, AllowCredentials: true, AllowMethods: []string{"*"}},
+			pre(app, "GET"), map[string]string{
+				"Access-Control-Allow-Origin": app, "Access-Control-Allow-Credentials": "true", "Access-Control-Max-Age": "600"}},
+		{"wildcards without credentials", cors.Config{AllowOrigins: []string{"*"}, AllowMethods: []string{"*", "PUT"}, AllowHeaders: []string{"X-A", "*"}},
+			pre(app, "PURGE", "Authorization"), map[string]string{
+				"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "*",
+				"Access-Control-Allow-Headers": "*, authorization", "Access-Control-Max-Age": "600"}},
+		{"private network", cors.Config{AllowOrigins: []string{app}, AllowPrivateNetwork: true},
+			cors.Request{Method: "OPTIONS", Origin: []string{app}, RequestMethod: []string{"GET"}, RequestPrivateNetwork: []string{"true"}},
+			map[string]string{"Access-Control-Allow-Origin": app, "Access-Control-Max-Age": "600", "Access-Control-Allow-Private-Network": "true"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			delete(c.want, "Max")
+			d := cors.MustNew(c.cfg).Decide(c.req)
+			got := fields(d)
+			if len(got) != len(c.want) {
+				t.Errorf("fields = %v\nwant     %v", got, c.want)
+			}
+			for k, v := range c.want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %q", k, got[k], v)
+				}
+			}
+		})
+	}
+}
+
+func TestPrivateNetworkInvalid(t *testing.T) {
+	p := cors.MustNew(cors.Config{AllowOrigins: []string{app}, AllowPrivateNetwork: true})
+	req := pre(app, "GET")
+	req.RequestPrivateNetwork = []string{"yes"}
+	if d := p.Decide(req); d.Reason != cors.ReasonPrivateNetworkInvalid || d.Status != 403 || d.Body != "CORS preflight rejected: private network\n" {
+		t.Errorf("got %v status %d body %q", d, d.Status, d.Body)
+	}
+	if !strings.Contains(p.Decide(req).Vary, "Access-Control-Request-Private-Network") {
+		t.Errorf("Vary lacks the private network header")
+	}
+}
+
+// TestUpdate: a run-time swap applies to the next decision; a bad config
+// leaves the policy as it was.
+func TestUpdate(t *testing.T) {
+	p := cors.MustNew(cors.Config{AllowOrigins: []string{app}})
+	other := "https://other.example"
+	if err := p.Update(cors.Config{AllowOrigins: []string{"bad/"}}); err == nil {
+		t.Fatal("Update accepted a bad config")
+	}
+	if !p.Decide(get(app)).Allowed {
+		t.Fatal("failed Update changed the policy")
+	}
+	if err := p.Update(cors.Config{AllowOrigins: []string{other}}); err != nil {
+		t.Fatal(err)
+	}
+	if p.Decide(get(app)).Allowed || !p.Decide(get(other)).Allowed {
+		t.Fatal("Update did not take effect")
+	}
+}
+
+// TestUpdateUnderLoad swaps the policy while requests are served (run with
+// -race): every response is consistent with one of the two policies.
+func TestUpdateUnderLoad(t *testing.T) {
+	a, b := "https://a.example", "https://b.example"
+	cfgA := cors.Config{AllowOrigins: []string{a}, ExposeHeaders: []string{"X-A"}}
+	cfgB := cors.Config{AllowOrigins: []string{b}, ExposeHeaders: []string{"X-B"}}
+	p := cors.MustNew(cfgA)
+	h := p.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	var writer, readers sync.WaitGroup
+	stop := make(chan struct{})
+	writer.Add(1)
+	go func() {
+		defer writer.Done()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			cfg := cfgA
+			if i%2 == 1 {
+				cfg = cfgB
+			}
+			if err := p.Update(cfg); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	for g := 0; g < 4; g++ {
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			for i := 0; i < 500; i++ {
+				origin := a
+				if i%2 == 1 {
+					origin = b
+				}
+				r := httptest.NewRequest("GET", "/", nil)
+				r.Header.Set("Origin", origin)
+				w := httptest.NewRecorder()
+				h.ServeHTTP(w, r)
+				acao, aceh := w.Header().Get("Access-Control-Allow-Origin"), w.Header().Get("Access-Control-Expose-Headers")
+				switch {
+				case acao == "" && aceh == "":
+				case acao == a && aceh == "X-A", acao == b && aceh == "X-B":
+				default:
+					t.Errorf("mixed response: %q %q", acao, aceh)
+					return
+				}
+			}
+		}()
+	}
+	readers.Wait()
+	close(stop)
+	writer.Wait()
+}
+
+// TestLogger: rejections are logged at debug level with reason and value;
+// allowed requests are not.
+func TestLogger(t *testing.T) {
+	var buf bytes.Buffer
+	cfg := credentialed()
+	cfg.Logger = slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	p := cors.MustNew(cfg)
+	ctx := context.Background()
+	p.Apply(ctx, get(app), http.Header{})
+	if buf.Len() != 0 {
+		t.Fatalf("allowed request logged: %s", buf.String())
+	}
+	p.Apply(ctx, pre(app, "PUT", "x-nope"), http.Header{})
+	for _, want := range []string{"level=DEBUG", `msg="cors: request rejected"`, "kind=preflight", `reason="request header not allowed"`, "value=x-nope"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("log %q lacks %q", buf.String(), want)
+		}
+	}
+}
