@@ -1,0 +1,111 @@
+package cors_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	cors "github.com/corskit/corskit/core"
+)
+
+// benchPolicy allows n exact origins (https://o<i>.example.com) and, when
+// patterns > 0, that many subdomain patterns (https://*.p<i>.example.net).
+func benchPolicy(n, patterns int) (*cors.Policy, string, string) {
+	var origins []string
+	for i := 0; i < n; i++ {
+		origins = append(origins, fmt.Sprintf("https://o%d.example.com", i))
+	}
+	last := origins[len(origins)-1]
+	for i := 0; i < patterns; i++ {
+		origins = append(origins, fmt.Sprintf("https://*.p%d.example.net", i))
+	}
+	if patterns > 0 {
+		last = fmt.Sprintf("https://tenant.p%d.example.net", patterns-1)
+	}
+	p := cors.MustNew(cors.Config{
+		AllowOrigins:     origins,
+		AllowMethods:     []string{"GET", "POST", "PUT", "DELETE"},
+		AllowHeaders:     []string{"Content-Type", "Authorization", "X-Request-Id"},
+		AllowCredentials: true,
+		ExposeHeaders:    []string{"X-Request-Id"},
+	})
+	return p, origins[1], last
+}
+
+func benchRequests(first, last string) []struct {
+	name string
+	req  cors.Request
+} {
+	pre := func(origin string, headers ...string) cors.Request {
+		return cors.Request{Method: "OPTIONS", Origin: []string{origin}, RequestMethod: []string{"PUT"}, RequestHeaders: headers}
+	}
+	names := make([]string, 1000)
+	for i := range names {
+		names[i] = fmt.Sprintf("x-h%d", i)
+	}
+	lines := make([]string, 1000)
+	for i := range lines {
+		lines[i] = "x-request-id"
+	}
+	return []struct {
+		name string
+		req  cors.Request
+	}{
+		{"not-CORS", cors.Request{Method: "GET"}},
+		{"allowed-GET-first", cors.Request{Method: "GET", Origin: []string{first}}},
+		{"allowed-GET-last", cors.Request{Method: "GET", Origin: []string{last}}},
+		{"disallowed-GET", cors.Request{Method: "GET", Origin: []string{"https://evil.example.org"}}},
+		{"allowed-preflight", pre(last, "authorization,content-type")},
+		{"rejected-preflight", pre(last, "authorization,x-nope")},
+		{"ACRH-1MiB-commas", pre(last, strings.Repeat(",", 1<<20))},
+		{"ACRH-1000-lines", pre(last, lines...)},
+		{"ACRH-1000-names", pre(last, strings.Join(names, ","))},
+	}
+}
+
+// BenchmarkDecide measures the pure decision for every request kind, with
+// 2, 50 and 1,000 exact origins and with 1,000 origins plus 100 patterns.
+func BenchmarkDecide(b *testing.B) {
+	for _, size := range []struct {
+		name        string
+		n, patterns int
+	}{{"origins=2", 2, 0}, {"origins=50", 50, 0}, {"origins=1000", 1000, 0}, {"origins=1000+patterns=100", 1000, 100}} {
+		p, first, last := benchPolicy(size.n, size.patterns)
+		for _, rc := range benchRequests(first, last) {
+			b.Run(size.name+"/"+rc.name, func(b *testing.B) {
+				b.ReportAllocs()
+				var d cors.Decision
+				for b.Loop() {
+					d = p.Decide(rc.req)
+				}
+				_ = d
+			})
+		}
+	}
+}
+
+// BenchmarkHandler measures the net/http middleware around an empty handler.
+func BenchmarkHandler(b *testing.B) {
+	p, first, last := benchPolicy(52, 0)
+	h := p.Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	for _, rc := range benchRequests(first, last)[:6] {
+		r := httptest.NewRequest(rc.req.Method, "http://api.example.test/items", nil)
+		for name, vs := range map[string][]string{"Origin": rc.req.Origin,
+			"Access-Control-Request-Method": rc.req.RequestMethod, "Access-Control-Request-Headers": rc.req.RequestHeaders} {
+			if vs != nil {
+				r.Header[name] = vs
+			}
+		}
+		b.Run(rc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			w := httptest.NewRecorder()
+			for b.Loop() {
+				clear(w.Header())
+				w.Code = 200
+				h.ServeHTTP(w, r)
+			}
+		})
+	}
+}
