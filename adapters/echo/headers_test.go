@@ -1,0 +1,41 @@
+package corsecho_test
+
+import (
+	"net/http"
+	"testing"
+
+	corsecho "github.com/corskit/corskit/adapters/echo"
+	"github.com/labstack/echo/v4"
+)
+
+// TestHandlerHeadersSurvive proves that the handler's own headers, its Vary
+// names and its changes to the CORS headers reach the client alongside the
+// middleware's.
+func TestHandlerHeadersSurvive(t *testing.T) {
+	e := newEcho()
+	e.Use(corsecho.New(testConfig()))
+	e.GET("/items", func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("X-Request-Id", "42")
+		h.Add("Vary", "Accept-Encoding")
+		h.Set("Cache-Control", "private")
+		return c.String(http.StatusOK, "items")
+	})
+	e.GET("/override", func(c echo.Context) error {
+		c.Response().Header().Del("Access-Control-Expose-Headers")
+		return c.NoContent(http.StatusOK)
+	})
+
+	w := serve(e, "GET", "/items", "Origin", allowedOrigin)
+	wantActualCORS(t, w)
+	h := w.Header()
+	if h.Get("X-Request-Id") != "42" || h.Get("Cache-Control") != "private" ||
+		!hasVary(h, "Accept-Encoding") || w.Body.String() != "items" {
+		t.Errorf("handler's headers lost: %v %q", h, w.Body)
+	}
+
+	w = serve(e, "GET", "/override", "Origin", allowedOrigin)
+	if _, ok := w.Header()["Access-Control-Expose-Headers"]; ok {
+		t.Errorf("handler could not remove a CORS header: %v", w.Header())
+	}
+}
