@@ -60,6 +60,7 @@ func TestConfigErrors(t *testing.T) {
 		{"insecure with credentials", cors.Config{AllowOrigins: []string{"http://app.example.com"}, AllowCredentials: true}, "AllowOrigins[0]", "http://app.example.com", "DangerouslyAllowInsecureOrigins"},
 		{"public suffix pattern with credentials", cors.Config{AllowOrigins: []string{"https://*.com"}, AllowCredentials: true}, "AllowOrigins[0]", "https://*.com", "DangerouslyAllowPublicSuffixPatterns"},
 		{"private public suffix with credentials", cors.Config{AllowOrigins: []string{"https://*.github.io"}, AllowCredentials: true}, "AllowOrigins[0]", "https://*.github.io", "DangerouslyAllowPublicSuffixPatterns"},
+		{"regex matching any origin with credentials", cors.Config{AllowOriginRegex: "https://.*", AllowCredentials: true}, "AllowOriginRegex", "https://.*", "matches any site's origin"},
 		{"regex does not compile", cors.Config{AllowOriginRegex: "https://(x"}, "AllowOriginRegex", "https://(x", "does not compile"},
 		{"method not a token", withOrigins(cors.Config{AllowMethods: []string{"PUT DELETE"}}), "AllowMethods[0]", "PUT DELETE", "not an HTTP method"},
 		{"CONNECT", withOrigins(cors.Config{AllowMethods: []string{"connect"}}), "AllowMethods[0]", "connect", "forbidden method"},

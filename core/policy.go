@@ -169,6 +169,9 @@ func (c *compiled) compileOrigins(cfg *Config, ps *problems) {
 			ps.add("AllowOriginRegex", cfg.AllowOriginRegex, "does not compile: "+strings.TrimPrefix(err.Error(), "error parsing regexp: "), "write an RE2 expression (package regexp)")
 		}
 		s.regex = re
+		if re != nil && cfg.AllowCredentials && (re.MatchString("https://corskit.invalid") || re.MatchString("http://corskit.invalid")) {
+			ps.add("AllowOriginRegex", cfg.AllowOriginRegex, "matches any site's origin (it matched \"https://corskit.invalid\") together with AllowCredentials", `match only your own hosts, such as "https://[a-z0-9-]+\\.example\\.com"`)
+		}
 	}
 	for i, o := range cfg.AllowOrigins {
 		field := indexed("AllowOrigins", i)
