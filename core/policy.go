@@ -170,7 +170,7 @@ func (c *compiled) compileOrigins(cfg *Config, ps *problems) {
 		}
 		s.regex = re
 		if re != nil && cfg.AllowCredentials && (re.MatchString("https://corskit.invalid") || re.MatchString("http://corskit.invalid")) {
-			ps.add("AllowOriginRegex", cfg.AllowOriginRegex, "matches any site's origin (it matched \"https://corskit.invalid\") together with AllowCredentials", `match only your own hosts, such as "https://[a-z0-9-]+\\.example\\.com"`)
+			ps.add("AllowOriginRegex", cfg.AllowOriginRegex, "matches any site's origin (it matched \"https://corskit.invalid\") together with AllowCredentials", `match only your own hosts, such as https://[a-z0-9-]+\.example\.com`)
 		}
 	}
 	for i, o := range cfg.AllowOrigins {
