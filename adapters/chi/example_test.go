@@ -1,0 +1,108 @@
+package corschi_test
+
+import (
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"net/http/httptest"
+
+	corschi "github.com/corskit/corskit/adapters/chi"
+	cors "github.com/corskit/corskit/core"
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+)
+
+// send sends one request to h and prints the status and the CORS headers.
+func send(h http.Handler, method, path string, header ...string) {
+	req := httptest.NewRequest(method, path, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	fmt.Println(method, path, w.Code)
+	for _, k := range []string{"Access-Control-Allow-Origin", "Access-Control-Allow-Methods", "Access-Control-Allow-Credentials"} {
+		if v := w.Header().Get(k); v != "" {
+			fmt.Printf("  %s: %s\n", k, v)
+		}
+	}
+}
+
+// Install the middleware with r.Use, before the routes: it answers the
+// preflight to a route that has only a GET handler.
+func Example() {
+	r := chi.NewRouter()
+	r.Use(middleware.Recoverer)
+	r.Use(corschi.New(corschi.Config{
+		AllowOrigins:     []string{"https://app.example.com"},
+		AllowMethods:     []string{"PUT", "DELETE"},
+		AllowHeaders:     []string{"Authorization"},
+		AllowCredentials: true,
+	}))
+	r.Get("/api/items", func(w http.ResponseWriter, _ *http.Request) {
+		io.WriteString(w, `["apple","pear"]`)
+	})
+
+	send(r, "OPTIONS", "/api/items",
+		"Origin", "https://app.example.com", "Access-Control-Request-Method", "DELETE")
+	send(r, "GET", "/api/items", "Origin", "https://app.example.com")
+	send(r, "GET", "/api/items", "Origin", "https://evil.example.net")
+	// Output:
+	// OPTIONS /api/items 204
+	//   Access-Control-Allow-Origin: https://app.example.com
+	//   Access-Control-Allow-Methods: PUT, DELETE
+	//   Access-Control-Allow-Credentials: true
+	// GET /api/items 200
+	//   Access-Control-Allow-Origin: https://app.example.com
+	//   Access-Control-Allow-Credentials: true
+	// GET /api/items 200
+}
+
+// Build the policy yourself to handle a configuration error, and to replace
+// the configuration at run time (say, origins loaded from a database)
+// without re-registering the middleware.
+func ExampleFromPolicy() {
+	policy, err := cors.New(cors.Config{AllowOrigins: []string{"https://app.example.com"}})
+	if err != nil {
+		log.Fatal(err) // every problem at once, each with its fix
+	}
+	r := chi.NewRouter()
+	r.Use(corschi.FromPolicy(policy))
+	r.Get("/api/items", func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "apple, pear") })
+
+	send(r, "GET", "/api/items", "Origin", "https://new.example.com")
+	err = policy.Update(cors.Config{AllowOrigins: []string{"https://app.example.com", "https://new.example.com"}})
+	if err != nil {
+		log.Fatal(err) // the policy keeps its configuration
+	}
+	send(r, "GET", "/api/items", "Origin", "https://new.example.com")
+	// Output:
+	// GET /api/items 200
+	// GET /api/items 200
+	//   Access-Control-Allow-Origin: https://new.example.com
+}
+
+// Limit CORS to part of the application with a subrouter (r.Route or
+// r.Mount), not with r.Group or r.With, whose middleware never sees the
+// preflights to routes without an OPTIONS handler.
+func Example_subrouter() {
+	r := chi.NewRouter()
+	r.Route("/api", func(r chi.Router) {
+		r.Use(corschi.New(corschi.Config{
+			AllowOrigins: []string{"https://app.example.com"},
+			AllowMethods: []string{"DELETE"},
+		}))
+		r.Delete("/items/{id}", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	})
+	r.Get("/", func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "home page") })
+
+	send(r, "OPTIONS", "/api/items/7",
+		"Origin", "https://app.example.com", "Access-Control-Request-Method", "DELETE")
+	send(r, "GET", "/", "Origin", "https://app.example.com")
+	// Output:
+	// OPTIONS /api/items/7 204
+	//   Access-Control-Allow-Origin: https://app.example.com
+	//   Access-Control-Allow-Methods: DELETE
+	// GET / 200
+}

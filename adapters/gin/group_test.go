@@ -1,0 +1,111 @@
+package corsgin_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	corsgin "github.com/corskit/corskit/adapters/gin"
+	"github.com/gin-gonic/gin"
+)
+
+// TestGroupUseMissesPreflights documents why the package offers Group: the
+// middleware attached with RouterGroup.Use never sees a preflight to a
+// route without an OPTIONS handler, which gets Gin's 404 and no CORS header.
+func TestGroupUseMissesPreflights(t *testing.T) {
+	r := gin.New()
+	api := r.Group("/api")
+	api.Use(corsgin.New(testConfig()))
+	api.GET("/items", ok)
+	resp := serve(r, "OPTIONS", "/api/items", preflight(origin, "PUT")...)
+	if resp.Code != http.StatusNotFound {
+		t.Errorf("preflight: %d, want Gin's 404", resp.Code)
+	}
+	wantNoCORS(t, resp)
+}
+
+// newGroupEngine returns an engine with CORS on the /api group only, an
+// authentication middleware added to the group after Group, and a public
+// route outside the group.
+func newGroupEngine() *gin.Engine {
+	r := gin.New()
+	api := corsgin.Group(r, "/api", corsgin.New(testConfig()))
+	api.Use(func(c *gin.Context) {
+		if c.GetHeader("Authorization") == "" {
+			c.AbortWithStatus(http.StatusUnauthorized)
+		}
+	})
+	api.GET("", ok)
+	api.GET("/items", ok)
+	api.POST("/items", ok)
+	api.DELETE("/items/:id", ok)
+	r.GET("/public", ok)
+	return r
+}
+
+// TestGroup: with Group, the group's middleware answers preflights to its
+// routes, to its own path and to unknown paths under it, without the
+// group's later middleware (authentication) running for them; actual
+// requests get the headers even when that middleware refuses them; paths
+// outside the group are untouched.
+func TestGroup(t *testing.T) {
+	r := newGroupEngine()
+	for _, path := range []string{"/api", "/api/", "/api/items", "/api/items/7", "/api/no/such/path"} {
+		wantPreflightAnswered(t, serve(r, "OPTIONS", path, preflight(origin, "DELETE")...))
+	}
+	resp := serve(r, "GET", "/api/items", "Origin", origin, "Authorization", "Bearer x")
+	if resp.Code != 200 {
+		t.Errorf("GET /api/items: %d, want 200", resp.Code)
+	}
+	wantActualAllowed(t, resp)
+	unauthorized := serve(r, "GET", "/api/items", "Origin", origin)
+	if unauthorized.Code != http.StatusUnauthorized {
+		t.Errorf("GET /api/items without Authorization: %d, want 401", unauthorized.Code)
+	}
+	wantActualAllowed(t, unauthorized)
+	// A plain OPTIONS request under the group is answered as without Group.
+	plain := serve(r, "OPTIONS", "/api/items", "Origin", origin)
+	if plain.Code != 404 || plain.Body != "404 page not found" {
+		t.Errorf("OPTIONS without ACRM: %d %q, want Gin's 404", plain.Code, plain.Body)
+	}
+	wantActualAllowed(t, plain)
+	// Outside the group: no CORS at all.
+	for _, method := range []string{"GET", "OPTIONS"} {
+		outside := serve(r, method, "/public", preflight(origin, "PUT")...)
+		wantNoCORS(t, outside)
+		if hasVary(outside.Header, "Origin") {
+			t.Errorf("%s /public: Vary %q, want no Origin outside the group", method, outside.Header.Values("Vary"))
+		}
+	}
+}
+
+// TestGroupPaths: Group works for any group path, including the root and
+// paths with a trailing slash or a parameter, and nested groups.
+func TestGroupPaths(t *testing.T) {
+	for _, rel := range []string{"", "/", "/api", "/api/", "/users/:id", "v1"} {
+		r := gin.New()
+		g := corsgin.Group(r, rel, corsgin.New(testConfig()))
+		g.GET("/items", ok)
+		nested := g.Group("/nested")
+		nested.GET("/deep", ok)
+		base := strings.TrimSuffix(g.BasePath(), "/")
+		base = strings.ReplaceAll(base, ":id", "7")
+		for _, path := range []string{base + "/items", base + "/nested/deep", base + "/unknown"} {
+			wantPreflightAnswered(t, serve(r, "OPTIONS", path, preflight(origin, "PUT")...))
+		}
+		wantActualAllowed(t, serve(r, "GET", base+"/nested/deep", "Origin", origin))
+	}
+}
+
+// TestGroupRefusesOwnOptionsRoutes documents the limit the doc comment of
+// Group states: Gin refuses an OPTIONS route of the group's own, at start.
+func TestGroupRefusesOwnOptionsRoutes(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("Gin accepted an OPTIONS route beside Group's")
+		}
+	}()
+	r := gin.New()
+	api := corsgin.Group(r, "/api", corsgin.New(testConfig()))
+	api.OPTIONS("/items", ok)
+}
