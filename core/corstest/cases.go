@@ -154,6 +154,8 @@ func Cases() []Case {
 		ok("allowed GET, second origin", 0, cred, OtherAllowed),
 		{Name: "allowed POST", Config: cred, Method: "POST", Header: hdr("Origin", AllowedOrigin),
 			WantStatus: 200, WantCORS: allowedActual(AllowedOrigin), WantVary: varyActual, WantAppRan: true, WantBody: AppBody},
+		{Name: "allowed actual request with a custom method", Config: cred, Method: "PURGE", Header: hdr("Origin", AllowedOrigin),
+			WantStatus: 200, WantCORS: allowedActual(AllowedOrigin), WantVary: varyActual, WantAppRan: true, WantBody: AppBody},
 		{Name: "allowed HEAD", Config: cred, Method: "HEAD", Header: hdr("Origin", AllowedOrigin),
 			WantStatus: 200, WantCORS: allowedActual(AllowedOrigin), WantVary: varyActual, WantAppRan: true},
 		{Name: "OPTIONS with Origin but no Access-Control-Request-Method is an actual request", Bug: 21,

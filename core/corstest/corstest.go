@@ -11,12 +11,13 @@
 //			r := gin.New()
 //			r.Use(corsgin.New(cfg))
 //			r.Any("/*path", gin.WrapH(app))
+//			r.NoRoute(gin.WrapH(app)) // methods Any does not list, such as PURGE
 //			return corstest.HTTPServer(t, r)
 //		})
 //	}
 //
-// The application handler answers every method and path; a NewServer must
-// route all of them to it.
+// The application handler answers every method (including custom ones such
+// as PURGE) and every path; a NewServer must route all of them to it.
 package corstest
 
 import (
