@@ -105,3 +105,23 @@ func TestSetHeadersHTTPAllocatesOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestApplyKeepsNoReferenceToTheRequest: an adapter may build the request's
+// field lines in arrays on its own stack (as the Fiber adapter does): Apply
+// must not make them escape to the heap.
+func TestApplyKeepsNoReferenceToTheRequest(t *testing.T) {
+	p := allocPolicies(t)["wildcards with credentials"]
+	h := &countingHeader{}
+	ctx := context.Background()
+	n := testing.AllocsPerRun(100, func() {
+		var origin, method, headers [1]string
+		origin[0], method[0], headers[0] = "https://app.example.com", "PUT", "x-a,x-b"
+		d := p.Apply(ctx, cors.Request{Method: "OPTIONS", Origin: origin[:], RequestMethod: method[:], RequestHeaders: headers[:]}, h)
+		if !d.Allowed {
+			t.Fatal(d)
+		}
+	})
+	if n != 0 {
+		t.Errorf("Apply with stack-held field lines allocated %v times per run", n)
+	}
+}

@@ -16,6 +16,7 @@ import (
 func credentialed() cors.Config {
 	return cors.Config{
 		AllowOrigins:     []string{app, "https://*.example.org", "http://localhost:*"},
+		AllowOriginFunc:  func(o string) bool { return strings.HasPrefix(o, "https://x.example") },
 		AllowMethods:     []string{"PUT", "DELETE"},
 		AllowHeaders:     []string{"X-Request-Id"},
 		AllowCredentials: true,
@@ -52,6 +53,7 @@ func TestDecide(t *testing.T) {
 		{"two origins", get(app, app), cors.Actual, false, cors.ReasonOriginInvalid, app, 0, "Origin", ""},
 		{"empty origin", get(""), cors.Actual, false, cors.ReasonOriginInvalid, "", 0, "Origin", "actual request rejected: malformed Origin header"},
 		{"huge origin", get("https://" + strings.Repeat("a", 2000) + ".example.org"), cors.Actual, false, cors.ReasonOriginInvalid, "", 0, "Origin", ""},
+		{"control characters never reach AllowOriginFunc", get("https://x.example\r\nSet-Cookie: a=b"), cors.Actual, false, cors.ReasonOriginNotAllowed, "", 0, "Origin", ""},
 		{"OPTIONS actual", cors.Request{Method: "OPTIONS", Origin: []string{app}}, cors.Actual, true, cors.ReasonAllowed, "", 0, "Origin", ""},
 		{"preflight", pre(app, "PUT", "x-request-id"), cors.Preflight, true, cors.ReasonAllowed, "", 204, "Origin, Access-Control-Request-Method, Access-Control-Request-Headers", "preflight allowed"},
 		{"preflight bad origin", pre("https://evil.example", "PUT"), cors.Preflight, false, cors.ReasonOriginNotAllowed, "https://evil.example", 403, "Origin, Access-Control-Request-Method, Access-Control-Request-Headers", ""},

@@ -153,8 +153,12 @@ type Decision struct {
 
 	allowOrigin      string
 	allowMethods     string
-	allowHeaders     string   // a single value, or
-	allowHeaderLines []string // the request's own lines, reflected
+	// allowHeaders holds one value, or the request's own lines when they are
+	// reflected. It is an array, not the request's slice, so that a Decision
+	// keeps no reference to the caller's slices (which could then not live
+	// on the caller's stack).
+	allowHeaders  [maxRequestHeaderLines]string
+	nAllowHeaders int
 	exposeHeaders    string
 	maxAge           string
 	credentials      bool
@@ -183,11 +187,8 @@ func (d *Decision) fields(yield func(name, value string) bool) {
 	if d.allowMethods != "" && !yield(headerAllowMethods, d.allowMethods) {
 		return
 	}
-	if d.allowHeaders != "" && !yield(headerAllowHeaders, d.allowHeaders) {
-		return
-	}
-	for _, line := range d.allowHeaderLines {
-		if !yield(headerAllowHeaders, line) {
+	for _, v := range d.allowHeaders[:d.nAllowHeaders] {
+		if !yield(headerAllowHeaders, v) {
 			return
 		}
 	}
@@ -205,6 +206,18 @@ func (d *Decision) fields(yield func(name, value string) bool) {
 			return
 		}
 		yield("X-Content-Type-Options", "nosniff")
+	}
+}
+
+// setAllowHeaders sets the Access-Control-Allow-Headers lines, skipping
+// empty ones. headers.check has bounded their number.
+func (d *Decision) setAllowHeaders(lines ...string) {
+	d.nAllowHeaders = 0
+	for _, l := range lines {
+		if l != "" {
+			d.allowHeaders[d.nAllowHeaders] = l
+			d.nAllowHeaders++
+		}
 	}
 }
 

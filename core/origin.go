@@ -50,6 +50,11 @@ func (s *originSet) allows(origin string) bool {
 	if _, ok := s.exact[origin]; ok {
 		return true
 	}
+	if !visibleASCII(origin) {
+		// Not an origin a browser sends; never handed to a regex or a
+		// function that might reflect it.
+		return false
+	}
 	if origin == "null" && !s.null {
 		return false
 	}
@@ -95,6 +100,17 @@ func (s *originSet) matchPattern(origin string) bool {
 		}
 	}
 	return false
+}
+
+// visibleASCII reports whether s has only printable ASCII characters other
+// than space, as every serialized origin does.
+func visibleASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] <= ' ' || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // validLabels reports whether s is one or more dot-separated DNS labels as a

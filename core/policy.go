@@ -274,6 +274,14 @@ type Request struct {
 	RequestPrivateNetwork []string
 }
 
+// MayBePreflight reports whether r could be a preflight: an OPTIONS request
+// with Origin. Only then does [Policy.Decide] read RequestMethod,
+// RequestHeaders and RequestPrivateNetwork, so an adapter for which reading
+// a header costs something may leave them nil otherwise.
+func (r *Request) MayBePreflight() bool {
+	return r.Method == "OPTIONS" && len(r.Origin) > 0
+}
+
 // Decide returns the policy's decision for req. It is a pure function of
 // req and the configuration in force: it does no I/O and allocates nothing.
 // It is safe for concurrent use.
@@ -289,7 +297,7 @@ func (c *compiled) decide(req *Request) Decision {
 		return d
 	}
 	origin, reason := c.checkOrigin(req.Origin)
-	if req.Method != "OPTIONS" || len(req.RequestMethod) == 0 {
+	if !req.MayBePreflight() || len(req.RequestMethod) == 0 {
 		d.Kind = Actual
 		if c.static {
 			reason = ReasonAllowed
@@ -333,14 +341,14 @@ func (c *compiled) decide(req *Request) Decision {
 	if hc.present {
 		switch {
 		case !c.headers.any:
-			d.allowHeaders = c.headers.list
+			d.setAllowHeaders(c.headers.list)
 		case c.credentials:
-			d.allowHeaderLines = req.RequestHeaders
+			d.setAllowHeaders(req.RequestHeaders...)
 		case hc.authorization:
 			// The wildcard does not cover Authorization: name it.
-			d.allowHeaders = "*, authorization"
+			d.setAllowHeaders("*, authorization")
 		default:
-			d.allowHeaders = "*"
+			d.setAllowHeaders("*")
 		}
 	}
 	d.maxAge = c.maxAge
@@ -399,11 +407,18 @@ func (p *Policy) Apply(ctx context.Context, req Request, h HeaderWriter) Decisio
 	d := c.decide(&req)
 	d.SetHeaders(h)
 	if !d.Allowed && c.logger != nil {
-		c.logger.LogAttrs(ctx, slog.LevelDebug, "cors: request rejected",
-			slog.String("kind", d.Kind.String()),
-			slog.String("reason", d.Reason.String()),
-			slog.String("value", d.Value),
-			slog.String("method", req.Method))
+		logRejection(ctx, c.logger, &d, req.Method)
 	}
 	return d
+}
+
+// logRejection logs a rejected request. It copies the request's strings: an
+// adapter may pass strings that share buffers the server reuses (fasthttp),
+// and a handler may keep the record after the request is done.
+func logRejection(ctx context.Context, l *slog.Logger, d *Decision, method string) {
+	l.LogAttrs(ctx, slog.LevelDebug, "cors: request rejected",
+		slog.String("kind", d.Kind.String()),
+		slog.String("reason", d.Reason.String()),
+		slog.String("value", strings.Clone(d.Value)),
+		slog.String("method", strings.Clone(method)))
 }
