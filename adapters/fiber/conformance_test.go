@@ -1,0 +1,75 @@
+package corsfiber_test
+
+import (
+	"net/http"
+	"slices"
+	"testing"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/adaptor"
+
+	corsfiber "github.com/corskit/corskit/adapters/fiber"
+	cors "github.com/corskit/corskit/core"
+	"github.com/corskit/corskit/core/corstest"
+)
+
+// suiteReadBufferSize lets Fiber's server read the suite's largest requests
+// (8 KiB of Access-Control-Request-Headers; 100 lines of it): with the
+// default 4096 bytes it answers 431 before any middleware runs.
+const suiteReadBufferSize = 32 << 10
+
+// TestConformance runs the shared conformance suite through a real Fiber
+// app, over app.Test (the request is written to and the response read from
+// Fiber's server as bytes on a connection).
+func TestConformance(t *testing.T) {
+	corstest.Run(t, func(t *testing.T, cfg cors.Config, app http.Handler) corstest.Server {
+		p, err := cors.New(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := fiber.New(fiber.Config{ReadBufferSize: suiteReadBufferSize, RequestMethods: suiteMethods()})
+		f.Use(corsfiber.FromPolicy(p))
+		f.All("/*", bridge(app))
+		return func(r *http.Request) (*http.Response, error) { return f.Test(r, -1) }
+	})
+}
+
+// suiteMethods returns Fiber's default methods and the others the suite's
+// requests use (such as PURGE): Fiber answers a method its configuration
+// does not list with 400 before any middleware runs.
+func suiteMethods() []string {
+	methods := slices.Clone(fiber.DefaultMethods)
+	for _, c := range corstest.Cases() {
+		if c.Method != "" && !slices.Contains(methods, c.Method) {
+			methods = append(methods, c.Method)
+		}
+	}
+	return methods
+}
+
+// TestAdaptorAddsInsteadOfReplacing records why the suite mounts its
+// handler with [bridge] rather than Fiber's middleware/adaptor: the
+// adaptor adds the handler's fields to the response (so Vary is kept), but
+// the handler cannot see, and so cannot replace, a field already set.
+func TestAdaptorAddsInsteadOfReplacing(t *testing.T) {
+	app := fiber.New()
+	app.Use(func(c *fiber.Ctx) error {
+		c.Set("Vary", "Origin")
+		c.Set("Access-Control-Expose-Headers", "X-Request-Id")
+		return c.Next()
+	})
+	app.Get("/", adaptor.HTTPHandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if v := w.Header().Get("Vary"); v != "" {
+			t.Errorf("the handler sees Vary %q; the adaptor now shares headers: use it", v)
+		}
+		w.Header().Add("Vary", "Accept-Encoding")
+		w.Header().Set("Access-Control-Expose-Headers", "X-Other")
+	}))
+	resp := send(t, app, http.MethodGet, "/")
+	if got := resp.Header.Values("Vary"); len(got) != 2 {
+		t.Errorf("Vary = %q, want the middleware's and the handler's lines", got)
+	}
+	if got := resp.Header.Values("Access-Control-Expose-Headers"); len(got) != 2 {
+		t.Errorf("Access-Control-Expose-Headers = %q, want both lines (not replaced)", got)
+	}
+}

@@ -1,0 +1,100 @@
+// Package corsfiber is corskit's CORS middleware for Fiber v2.
+//
+// Install it with app.Use before the routes, after the recover middleware:
+//
+//	import (
+//		"github.com/gofiber/fiber/v2"
+//		"github.com/gofiber/fiber/v2/middleware/recover"
+//
+//		corsfiber "github.com/corskit/corskit/adapters/fiber"
+//	)
+//
+//	app := fiber.New()
+//	app.Use(recover.New())
+//	app.Use(corsfiber.New(corsfiber.Config{
+//		AllowOrigins:     []string{"https://app.example.com"},
+//		AllowCredentials: true,
+//	}))
+//	app.Get("/items", listItems)
+//
+// Installed with app.Use, it sees every request, whatever its path and
+// method: it answers preflights (also to paths that have only a GET route,
+// or no route at all) without calling the next handler, and sets the CORS
+// headers of every other request before the next handler runs, so that they
+// are on error responses too. On a group (app.Group("/api").Use(...)) it
+// does the same for the paths under the group's prefix; register it before
+// the group's routes.
+//
+// The middleware reads the request's header fields and writes the response's
+// the fasthttp way, without converting the request to net/http, and
+// allocates nothing per request. It reads the fields by their canonical
+// names; with fiber.Config.DisableHeaderNormalizing it sees only fields
+// spelled that way (Origin, Access-Control-Request-Method, ...), like
+// fiber's own c.Get. Fiber answers methods missing from
+// fiber.Config.RequestMethods (such as PURGE) with 400 before any
+// middleware runs: list custom methods there.
+//
+// Config is corskit's configuration (see the core package,
+// github.com/corskit/corskit/core), so one import suffices. For a policy
+// that is built elsewhere or replaced at run time, use [FromPolicy].
+package corsfiber
+
+import (
+	"sync"
+
+	"github.com/gofiber/fiber/v2"
+
+	cors "github.com/corskit/corskit/core"
+)
+
+// Config is corskit's configuration; see [cors.Config].
+type Config = cors.Config
+
+// New returns Fiber middleware that applies the CORS policy described by
+// cfg. It panics, with the error naming every problem of cfg, if cfg is
+// refused; use [cors.New] and [FromPolicy] to handle the error instead.
+func New(cfg Config) fiber.Handler {
+	return FromPolicy(cors.MustNew(cfg))
+}
+
+// FromPolicy returns Fiber middleware that applies p. p may be replaced at
+// run time with [cors.Policy.Update], concurrently with requests: each
+// request sees the old configuration or the new one, never a mixture.
+func FromPolicy(p *cors.Policy) fiber.Handler {
+	if p == nil {
+		panic("corsfiber: FromPolicy called with a nil *cors.Policy")
+	}
+	m := &middleware{policy: p}
+	m.bufs.New = newLineBuf
+	return m.serve
+}
+
+// middleware applies a policy to Fiber requests.
+type middleware struct {
+	policy *cors.Policy
+	// bufs holds *lineBuf values, so that building the core's input costs
+	// no allocation. (An array on serve's stack would not do: the compiler
+	// moves it to the heap on every request, because Apply's Decision may
+	// refer to the request's slices.)
+	bufs sync.Pool
+}
+
+// serve answers a preflight the policy answers, or sets the CORS headers
+// and calls the next handler.
+func (m *middleware) serve(c *fiber.Ctx) error {
+	var buf *lineBuf // taken from the pool at the first field line
+	h := &c.Request().Header
+	req := cors.Request{Method: c.Method()}
+	req.Origin = m.peekAll(h, headerOrigin, &buf)
+	req.RequestMethod = m.peekAll(h, headerRequestMethod, &buf)
+	req.RequestHeaders = m.peekAll(h, headerRequestHeaders, &buf)
+	req.RequestPrivateNetwork = m.peekAll(h, headerRequestPrivateNetwork, &buf)
+	d := m.policy.Apply(c.UserContext(), req, responseWriter{&c.Response().Header})
+	if buf != nil {
+		m.release(buf)
+	}
+	if d.Status == 0 {
+		return c.Next()
+	}
+	return c.Status(d.Status).SendString(d.Body)
+}

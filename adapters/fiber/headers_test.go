@@ -1,0 +1,69 @@
+package corsfiber_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/gofiber/fiber/v2"
+
+	corsfiber "github.com/corskit/corskit/adapters/fiber"
+	cors "github.com/corskit/corskit/core"
+)
+
+// TestFieldNamesCanonical: the middleware writes field names without
+// fasthttp's normalization, so they must be canonical already, or a
+// handler's c.Set of the same field would add a second one.
+func TestFieldNamesCanonical(t *testing.T) {
+	cfg := testConfig()
+	cfg.AllowHeaders = []string{"*"}
+	cfg.AllowPrivateNetwork = true
+	app := fiber.New()
+	app.Use(corsfiber.New(cfg))
+	app.Get("/items", okHandler)
+	h := app.Handler()
+	for _, header := range [][]string{
+		{"Origin", allowed},
+		append(preflightHeaders(allowed), "Access-Control-Request-Private-Network", "true"),
+		preflightHeaders(disallowed),
+	} {
+		method := "GET"
+		if len(header) > 2 {
+			method = "OPTIONS"
+		}
+		ctx := newRequestCtx(method, "/items", header...)
+		serve(h, ctx)
+		n := 0
+		ctx.Response.Header.VisitAll(func(k, _ []byte) {
+			n++
+			if name := string(k); name != http.CanonicalHeaderKey(name) {
+				t.Errorf("%s %v: field name %q is not canonical", method, header, name)
+			}
+		})
+		if n < 3 {
+			t.Errorf("%s %v: only %d fields", method, header, n)
+		}
+	}
+}
+
+// TestNoHeaderInjection: a value with CR or LF (here an origin an
+// AllowOriginFunc accepted, reflected) is written with fasthttp's Set,
+// which blanks them, so it cannot start a new header line.
+func TestNoHeaderInjection(t *testing.T) {
+	app := fiber.New()
+	app.Use(corsfiber.New(cors.Config{AllowOriginFunc: func(string) bool { return true }}))
+	app.Get("/items", okHandler)
+	for _, origin := range []string{"https://a.example\r\nX-Injected: 1", "https://a.example\nX-Injected: 1", "https://a.example\rX-Injected: 1"} {
+		ctx := newRequestCtx("GET", "/items")
+		ctx.Request.Header.SetCanonical([]byte("Origin"), []byte(origin))
+		serve(app.Handler(), ctx)
+		if got := string(ctx.Request.Header.Peek("Origin")); got != origin {
+			t.Fatalf("request Origin = %q: the test no longer sends CR or LF", got)
+		}
+		raw := ctx.Response.Header.String()
+		if strings.Contains(raw, "\nX-Injected") || strings.Contains(raw, "\rX-Injected") {
+			t.Errorf("Origin %q injected a header line:\n%s", origin, raw)
+		}
+		t.Logf("%q", ctx.Response.Header.Peek("Access-Control-Allow-Origin"))
+	}
+}
