@@ -51,6 +51,10 @@ func allocPolicies(t testing.TB) map[string]*cors.Policy {
 			AllowOrigins: []string{"https://app.example.com"}, AllowMethods: []string{"*"},
 			AllowHeaders: []string{"*"}, AllowCredentials: true,
 		}),
+		"any origin by function, reflecting": cors.MustNew(cors.Config{
+			AllowOriginFunc: func(string) bool { return true }, AllowMethods: []string{"*"},
+			AllowHeaders: []string{"*"}, AllowCredentials: true,
+		}),
 		"public": cors.MustNew(cors.Config{AllowOrigins: []string{"*"}, AllowHeaders: []string{"*"}, AllowMethods: []string{"PUT"}}),
 	}
 }

@@ -214,6 +214,11 @@ func checkInvariants(t *testing.T, policy string, req cors.Request, d cors.Decis
 	case f["Access-Control-Allow-Credentials"] != "" && f["Access-Control-Allow-Credentials"] != "true":
 		t.Errorf("%s: Allow-Credentials %q", policy, f["Access-Control-Allow-Credentials"])
 	}
+	for k, v := range f {
+		if strings.ContainsAny(v, "\r\n\x00") {
+			t.Errorf("%s: %s value %q has a control character", policy, k, v)
+		}
+	}
 	if len(f["Access-Control-Allow-Headers"]) > 4096+64 {
 		t.Errorf("%s: Allow-Headers of %d bytes", policy, len(f["Access-Control-Allow-Headers"]))
 	}

@@ -50,12 +50,14 @@ func (s *originSet) allows(origin string) bool {
 	if _, ok := s.exact[origin]; ok {
 		return true
 	}
-	if !visibleASCII(origin) {
-		// Not an origin a browser sends; never handed to a regex or a
-		// function that might reflect it.
-		return false
-	}
-	if origin == "null" && !s.null {
+	if origin == "null" {
+		if !s.null {
+			return false
+		}
+	} else if !visibleASCII(origin) || !strings.Contains(origin, "://") {
+		// Not an origin a browser sends ("*", say, or one with a line
+		// break): never handed to a regex or a function that might
+		// reflect it.
 		return false
 	}
 	if (s.anyPort != nil || s.subdomains != nil) && s.matchPattern(origin) {
