@@ -151,18 +151,18 @@ type Decision struct {
 	// (never to replace) the response's Vary header. It may be empty.
 	Vary string
 
-	allowOrigin      string
-	allowMethods     string
+	allowOrigin  string
+	allowMethods string
 	// allowHeaders holds one value, or the request's own lines when they are
 	// reflected. It is an array, not the request's slice, so that a Decision
 	// keeps no reference to the caller's slices (which could then not live
 	// on the caller's stack).
-	allowHeaders  [maxRequestHeaderLines]string
-	nAllowHeaders int
-	exposeHeaders    string
-	maxAge           string
-	credentials      bool
-	privateNetwork   bool
+	allowHeaders   [maxRequestHeaderLines]string
+	nAllowHeaders  int
+	exposeHeaders  string
+	maxAge         string
+	credentials    bool
+	privateNetwork bool
 }
 
 // Fields yields the response header fields to set, in a fixed order: the

@@ -11,11 +11,7 @@ import (
 // TestConformance runs the shared conformance suite against the core's own
 // net/http middleware.
 func TestConformance(t *testing.T) {
-	corstest.Run(t, func(t *testing.T, cfg cors.Config, app http.Handler) corstest.Server {
-		p, err := cors.New(cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
+	corstest.Run(t, func(t *testing.T, p *cors.Policy, app http.Handler) corstest.Server {
 		return corstest.HTTPServer(t, p.Handler(app))
 	})
 }

@@ -7,9 +7,9 @@
 // behind its middleware:
 //
 //	func TestConformance(t *testing.T) {
-//		corstest.Run(t, func(t *testing.T, cfg cors.Config, app http.Handler) corstest.Server {
+//		corstest.Run(t, func(t *testing.T, p *cors.Policy, app http.Handler) corstest.Server {
 //			r := gin.New()
-//			r.Use(corsgin.New(cfg))
+//			r.Use(corsgin.FromPolicy(p))
 //			r.Any("/*path", gin.WrapH(app))
 //			r.NoRoute(gin.WrapH(app)) // methods Any does not list, such as PURGE
 //			return corstest.HTTPServer(t, r)
@@ -44,8 +44,9 @@ const Host = "api.corstest.test"
 type Server func(*http.Request) (*http.Response, error)
 
 // NewServer builds a Server that runs app behind the adapter's middleware
-// configured with cfg. It may fail the test (t.Fatal) if cfg is refused.
-type NewServer func(t *testing.T, cfg cors.Config, app http.Handler) Server
+// applying p. The middleware must apply whatever configuration p has when
+// each request arrives: the suite changes it with [cors.Policy.Update].
+type NewServer func(t *testing.T, p *cors.Policy, app http.Handler) Server
 
 // HTTPServer starts an [httptest.Server] for h, closed when the test ends,
 // and returns a Server that sends each request to it over TCP.
@@ -113,7 +114,7 @@ func DefaultApp(w http.ResponseWriter, r *http.Request) {
 const AppBody = "application body\n"
 
 // Run runs every case of [Cases] as a subtest against servers built by
-// newServer, and checks that every refused configuration of
+// newServer, then [RunUpdate], and checks that every configuration of
 // [ConfigErrorCases] is refused by [cors.New].
 func Run(t *testing.T, newServer NewServer) {
 	t.Helper()
@@ -122,6 +123,9 @@ func Run(t *testing.T, newServer NewServer) {
 			runCase(t, newServer, c)
 		})
 	}
+	t.Run("policy updated while serving", func(t *testing.T) {
+		RunUpdate(t, newServer)
+	})
 	t.Run("refused configurations", func(t *testing.T) {
 		for _, c := range ConfigErrorCases() {
 			_, err := cors.New(c.Config)
@@ -143,7 +147,11 @@ func runCase(t *testing.T, newServer NewServer, c Case) {
 	if app == nil {
 		app = DefaultApp
 	}
-	srv := newServer(t, c.Config, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	p, err := cors.New(c.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := newServer(t, p, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ran.Add(1)
 		app(w, r)
 	}))
