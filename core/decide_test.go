@@ -57,12 +57,12 @@ func TestDecide(t *testing.T) {
 		{"OPTIONS actual", cors.Request{Method: "OPTIONS", Origin: []string{app}}, cors.Actual, true, cors.ReasonAllowed, "", 0, "Origin", ""},
 		{"preflight", pre(app, "PUT", "x-request-id"), cors.Preflight, true, cors.ReasonAllowed, "", 204, "Origin, Access-Control-Request-Method, Access-Control-Request-Headers", "preflight allowed"},
 		{"preflight bad origin", pre("https://evil.example", "PUT"), cors.Preflight, false, cors.ReasonOriginNotAllowed, "https://evil.example", 403, "Origin, Access-Control-Request-Method, Access-Control-Request-Headers", ""},
-		{"preflight bad method", pre(app, "PATCH"), cors.Preflight, false, cors.ReasonMethodNotAllowed, "PATCH", 403, "", `preflight rejected: method not allowed: "PATCH"`},
-		{"preflight lower-case method", pre(app, "put"), cors.Preflight, false, cors.ReasonMethodNotAllowed, "put", 403, "", ""},
+		{"preflight bad method", pre(app, "PATCH"), cors.Preflight, false, cors.ReasonMethodNotAllowed, "PATCH", 200, "", `preflight rejected: method not allowed: "PATCH"`},
+		{"preflight lower-case method", pre(app, "put"), cors.Preflight, false, cors.ReasonMethodNotAllowed, "put", 200, "", ""},
 		{"preflight malformed method", pre(app, "PUT,GET"), cors.Preflight, false, cors.ReasonMethodInvalid, "PUT,GET", 403, "", ""},
 		{"preflight empty method", pre(app, ""), cors.Preflight, false, cors.ReasonMethodInvalid, "", 403, "", ""},
 		{"preflight long method", pre(app, strings.Repeat("A", 65)), cors.Preflight, false, cors.ReasonMethodInvalid, "", 403, "", ""},
-		{"preflight bad header", pre(app, "PUT", "content-type, X-Nope"), cors.Preflight, false, cors.ReasonHeaderNotAllowed, "X-Nope", 403, "", `preflight rejected: request header not allowed: "X-Nope"`},
+		{"preflight bad header", pre(app, "PUT", "content-type, X-Nope"), cors.Preflight, false, cors.ReasonHeaderNotAllowed, "X-Nope", 200, "", `preflight rejected: request header not allowed: "X-Nope"`},
 		{"preflight invalid header", pre(app, "PUT", "x-request-id;"), cors.Preflight, false, cors.ReasonHeaderInvalid, "x-request-id;", 403, "", ""},
 		{"preflight too many lines", pre(app, "PUT", make([]string, 17)...), cors.Preflight, false, cors.ReasonHeadersTooLarge, "", 403, "", ""},
 		{"preflight too long", pre(app, "PUT", strings.Repeat("x,", 2049)), cors.Preflight, false, cors.ReasonHeadersTooLarge, "", 403, "", ""},
@@ -87,12 +87,41 @@ func TestDecide(t *testing.T) {
 			if !d.Allowed && len(fields(d)) > 0 && d.Kind == cors.Actual {
 				t.Errorf("rejected actual request has fields %v", fields(d))
 			}
-			for k := range fields(d) {
-				if !d.Allowed && strings.HasPrefix(k, "Access-Control-") {
-					t.Errorf("rejection carries %s", k)
-				}
-			}
+			checkRejectionFields(t, d, c.req)
 		})
+	}
+}
+
+// checkRejectionFields: a preflight rejected with 403 carries no
+// Access-Control-* field at all; one refused with 200 (an allowed origin
+// asking for a method or header not allowed) carries only what lets the
+// browser name the problem: Allow-Origin, Allow-Credentials, and when a
+// header is refused the requested method.
+func checkRejectionFields(t *testing.T, d cors.Decision, req cors.Request) {
+	t.Helper()
+	if d.Allowed || d.Kind != cors.Preflight {
+		return
+	}
+	for k, v := range fields(d) {
+		switch {
+		case !strings.HasPrefix(k, "Access-Control-"):
+		case d.Status == 403:
+			t.Errorf("403 rejection carries %s", k)
+		case d.Status == 200 && (k == "Access-Control-Allow-Origin" || k == "Access-Control-Allow-Credentials"):
+		case d.Status == 200 && k == "Access-Control-Allow-Methods" && d.Reason == cors.ReasonHeaderNotAllowed && v == req.RequestMethod[0]:
+		default:
+			t.Errorf("refusal (%d, %v) carries %s: %q", d.Status, d.Reason, k, v)
+		}
+	}
+	switch d.Reason {
+	case cors.ReasonMethodNotAllowed, cors.ReasonHeaderNotAllowed:
+		if d.Status != 200 || fields(d)["Access-Control-Allow-Origin"] == "" {
+			t.Errorf("refusal %v: status %d fields %v", d, d.Status, fields(d))
+		}
+	default:
+		if d.Status != 403 {
+			t.Errorf("rejection %v: status %d", d, d.Status)
+		}
 	}
 }
 

@@ -77,10 +77,19 @@
 //
 // An allowed preflight is answered 204 (or Config.PreflightStatus) with
 // Access-Control-Allow-Origin, -Credentials, -Methods, -Headers and -Max-Age,
-// and the handler is not called unless Config.PreflightPassthrough is set. A
-// rejected preflight is answered 403 with a short text/plain body saying what
-// was rejected, and no Access-Control-* header at all. Both vary on Origin,
-// Access-Control-Request-Method and Access-Control-Request-Headers.
+// and the handler is not called unless Config.PreflightPassthrough is set.
+// A preflight from an origin the policy does not allow, or a malformed one,
+// is answered 403 with a short text/plain body saying what was rejected and
+// no Access-Control-* header at all. A well-formed preflight from an allowed
+// origin that asks for a method or header the policy does not allow is
+// answered 200 with the same kind of body and only Access-Control-Allow-Origin
+// (and -Credentials, and the requested method when a header is refused): the
+// browser's CORS check passes, the method or header is not granted, and the
+// browser's console names it ("Method PATCH is not allowed by
+// Access-Control-Allow-Methods in preflight response") instead of
+// complaining about a missing Access-Control-Allow-Origin. Neither reveals
+// the lists of allowed methods or headers. All preflight responses vary on
+// Origin, Access-Control-Request-Method and Access-Control-Request-Headers.
 //
 // A policy that allows any origin without credentials answers everyone the
 // same: Access-Control-Allow-Origin: * on every response, with no Vary:

@@ -118,10 +118,21 @@ func ExamplePolicy_Decide() {
 		RequestHeaders: []string{"x-request-id,x-debug"},
 	})
 	fmt.Println(d)
-	fmt.Println(d.Status, d.Vary)
+	fmt.Println(d.Status, d.Body)
+	for name, value := range d.Fields() {
+		fmt.Printf("%s: %s\n", name, value)
+	}
+	// The origin is allowed, so the response passes the browser's CORS check
+	// but grants no header: the browser reports that x-debug is not allowed.
+	// From an origin that is not allowed, the answer is a bare 403.
+
 	// Output:
 	// preflight rejected: request header not allowed: "x-debug"
-	// 403 Origin, Access-Control-Request-Method, Access-Control-Request-Headers
+	// 200 CORS preflight rejected: request header
+	//
+	// Access-Control-Allow-Origin: https://app.example.com
+	// Content-Type: text/plain; charset=utf-8
+	// X-Content-Type-Options: nosniff
 }
 
 // Fields lists the header fields of an allowed preflight's response.

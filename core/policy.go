@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
@@ -319,10 +320,14 @@ func (c *compiled) decide(req *Request) Decision {
 	case len(req.RequestMethod) > 1 || len(method) > maxMethodLen || !isToken(method):
 		return c.reject(d, ReasonMethodInvalid, method)
 	case !c.methods.allows(method):
-		return c.reject(d, ReasonMethodNotAllowed, method)
+		return c.refuse(d, ReasonMethodNotAllowed, method, origin, "")
 	}
 	hc := c.headers.check(req.RequestHeaders)
-	if hc.reason != ReasonAllowed {
+	switch hc.reason {
+	case ReasonAllowed:
+	case ReasonHeaderNotAllowed:
+		return c.refuse(d, hc.reason, hc.bad, origin, method)
+	default:
 		return c.reject(d, hc.reason, hc.bad)
 	}
 	if c.privateNetwork && len(req.RequestPrivateNetwork) > 0 {
@@ -391,9 +396,31 @@ func (c *compiled) setActualHeaders(d *Decision, origin string) {
 	d.exposeHeaders = c.exposeHeaders
 }
 
+// reject answers a preflight from an origin the policy does not allow, or a
+// malformed one: 403 and no Access-Control-* field at all.
 func (c *compiled) reject(d Decision, r Reason, value string) Decision {
 	d.Reason, d.Value = r, value
-	d.Status, d.Body = 403, rejectionBody(r)
+	d.Status, d.Body = http.StatusForbidden, rejectionBody(r)
+	return d
+}
+
+// refuse answers a well-formed preflight from an allowed origin that asks
+// for a method or a header the policy does not allow. The response passes
+// the browser's CORS check (Allow-Origin, Allow-Credentials, a 2xx status)
+// but does not grant what was asked, so that the browser reports the real
+// problem ("Method PATCH is not allowed by Access-Control-Allow-Methods")
+// rather than a missing Allow-Origin. It reveals nothing the policy would
+// not tell an actual request from that origin: no Allow-Methods or
+// Allow-Headers list (only the requested method, already found allowed,
+// when a header is refused), no Max-Age.
+func (c *compiled) refuse(d Decision, r Reason, value, origin, allowedMethod string) Decision {
+	d.Reason, d.Value = r, value
+	d.Status, d.Body = http.StatusOK, rejectionBody(r)
+	d.allowOrigin = c.allowOriginValue(origin)
+	d.credentials = c.credentials
+	if !isSafelistedMethod(allowedMethod) {
+		d.allowMethods = allowedMethod
+	}
 	return d
 }
 

@@ -74,6 +74,16 @@ func allowedActual(origin string) map[string]string {
 	}
 }
 
+// credentialedRefusal is what a refused preflight from AllowedOrigin gets
+// under CredentialedConfig: the method it asked for, when that was allowed.
+func credentialedRefusal(method string) map[string]string {
+	m := map[string]string{"Access-Control-Allow-Origin": AllowedOrigin, "Access-Control-Allow-Credentials": "true"}
+	if method != "" {
+		m["Access-Control-Allow-Methods"] = method
+	}
+	return m
+}
+
 func allowedPreflight(origin string, withHeaders bool) map[string]string {
 	m := map[string]string{
 		"Access-Control-Allow-Origin":      origin,
@@ -92,6 +102,18 @@ func rejected(name string, bug int, cfg cors.Config, h http.Header, what string)
 	return Case{
 		Name: name, Bug: bug, Config: cfg, Method: "OPTIONS", Header: h,
 		WantStatus: http.StatusForbidden, WantVary: varyPreflight,
+		WantBody:   "CORS preflight rejected: " + what + "\n",
+		WantHeader: map[string]string{"Content-Type": "text/plain; charset=utf-8"},
+	}
+}
+
+// refused is a well-formed preflight from an allowed origin that asks for a
+// method or header the policy does not allow: a 200 the browser reads as a
+// refusal naming the method or header, carrying only cors.
+func refused(name string, bug int, cfg cors.Config, h http.Header, what string, cors map[string]string) Case {
+	return Case{
+		Name: name, Bug: bug, Config: cfg, Method: "OPTIONS", Header: h,
+		WantStatus: http.StatusOK, WantVary: varyPreflight, WantCORS: cors,
 		WantBody:   "CORS preflight rejected: " + what + "\n",
 		WantHeader: map[string]string{"Content-Type": "text/plain; charset=utf-8"},
 	}
@@ -251,14 +273,14 @@ func Cases() []Case {
 		rejected("preflight from a disallowed origin", 23, cred, preflight(DisallowedOrigin, "PUT", "x-request-id"), "origin"),
 		rejected("preflight with two Origin lines", 12, cred,
 			hdr("Origin", AllowedOrigin, "Origin", DisallowedOrigin, "Access-Control-Request-Method", "PUT"), "origin"),
-		rejected("preflight for a method not allowed", 16, cred, preflight(AllowedOrigin, "PURGE", ""), "method"),
-		rejected("methods are case-sensitive: patch is not PATCH", 0, cred, preflight(AllowedOrigin, "patch", ""), "method"),
+		refused("preflight for a method not allowed", 16, cred, preflight(AllowedOrigin, "PURGE", ""), "method", credentialedRefusal("")),
+		refused("methods are case-sensitive: patch is not PATCH", 0, cred, preflight(AllowedOrigin, "patch", ""), "method", credentialedRefusal("")),
 		rejected("a method list in Access-Control-Request-Method", 0, cred, preflight(AllowedOrigin, "PUT, DELETE", ""), "method"),
 		rejected("two Access-Control-Request-Method lines", 0, cred,
 			hdr("Origin", AllowedOrigin, "Access-Control-Request-Method", "PUT", "Access-Control-Request-Method", "DELETE"), "method"),
-		rejected("preflight for a header not allowed", 16, cred, preflight(AllowedOrigin, "PUT", "content-type,x-nope"), "request header"),
-		rejected("headers are not reflected when none are configured", 14, origins(AllowedOrigin),
-			preflight(AllowedOrigin, "POST", "x-anything"), "request header"),
+		refused("preflight for a header not allowed", 16, cred, preflight(AllowedOrigin, "PUT", "content-type,x-nope"), "request header", credentialedRefusal("PUT")),
+		refused("headers are not reflected when none are configured", 14, origins(AllowedOrigin),
+			preflight(AllowedOrigin, "POST", "x-anything"), "request header", map[string]string{"Access-Control-Allow-Origin": AllowedOrigin}),
 		rejected("a request header that is not a token", 0, cred, preflight(AllowedOrigin, "PUT", "x-request-id, x nope"), "request header"),
 		rejected("Access-Control-Request-Headers of 8 KiB of commas", 13, cred,
 			preflight(AllowedOrigin, "PUT", strings.Repeat(",", 8<<10)), "request header"),
