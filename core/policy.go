@@ -292,47 +292,59 @@ func (p *Policy) Decide(req Request) Decision {
 
 func (c *compiled) decide(req *Request) Decision {
 	var d Decision
-	if len(req.Origin) == 0 {
+	switch {
+	case len(req.Origin) == 0:
 		d.Kind, d.Allowed, d.Reason = NotCORS, true, ReasonNoOrigin
 		c.setActualHeaders(&d, "")
-		return d
+	case !req.MayBePreflight() || len(req.RequestMethod) == 0:
+		c.decideActual(&d, req)
+	default:
+		c.decidePreflight(&d, req)
 	}
+	return d
+}
+
+func (c *compiled) decideActual(d *Decision, req *Request) {
+	d.Kind = Actual
 	origin, reason := c.checkOrigin(req.Origin)
-	if !req.MayBePreflight() || len(req.RequestMethod) == 0 {
-		d.Kind = Actual
-		if c.static {
-			reason = ReasonAllowed
-		}
-		if reason != ReasonAllowed {
-			d.Reason, d.Value, d.Vary = reason, origin, varyOrigin
-			return d
-		}
-		d.Allowed = true
-		c.setActualHeaders(&d, origin)
-		return d
+	if reason != ReasonAllowed && !c.static {
+		d.Reason, d.Value, d.Vary = reason, origin, varyOrigin
+		return
 	}
+	d.Allowed = true
+	c.setActualHeaders(d, origin)
+}
+
+func (c *compiled) decidePreflight(d *Decision, req *Request) {
 	d.Kind, d.Vary = Preflight, c.vary
+	origin, reason := c.checkOrigin(req.Origin)
 	if reason != ReasonAllowed {
-		return c.reject(d, reason, origin)
+		c.reject(d, reason, origin)
+		return
 	}
 	method := req.RequestMethod[0]
 	switch {
 	case len(req.RequestMethod) > 1 || len(method) > maxMethodLen || !isToken(method):
-		return c.reject(d, ReasonMethodInvalid, method)
+		c.reject(d, ReasonMethodInvalid, method)
+		return
 	case !c.methods.allows(method):
-		return c.refuse(d, ReasonMethodNotAllowed, method, origin, "")
+		c.refuse(d, ReasonMethodNotAllowed, method, origin, "")
+		return
 	}
 	hc := c.headers.check(req.RequestHeaders)
 	switch hc.reason {
 	case ReasonAllowed:
 	case ReasonHeaderNotAllowed:
-		return c.refuse(d, hc.reason, hc.bad, origin, method)
+		c.refuse(d, hc.reason, hc.bad, origin, method)
+		return
 	default:
-		return c.reject(d, hc.reason, hc.bad)
+		c.reject(d, hc.reason, hc.bad)
+		return
 	}
 	if c.privateNetwork && len(req.RequestPrivateNetwork) > 0 {
 		if len(req.RequestPrivateNetwork) > 1 || req.RequestPrivateNetwork[0] != "true" {
-			return c.reject(d, ReasonPrivateNetworkInvalid, req.RequestPrivateNetwork[0])
+			c.reject(d, ReasonPrivateNetworkInvalid, req.RequestPrivateNetwork[0])
+			return
 		}
 		d.privateNetwork = true
 	}
@@ -344,23 +356,28 @@ func (c *compiled) decide(req *Request) Decision {
 		d.allowMethods = method
 	}
 	if hc.present {
-		switch {
-		case !c.headers.any:
-			d.setAllowHeaders(c.headers.list)
-		case c.credentials:
-			d.setAllowHeaders(req.RequestHeaders...)
-		case hc.authorization:
-			// The wildcard does not cover Authorization: name it.
-			d.setAllowHeaders("*, authorization")
-		default:
-			d.setAllowHeaders("*")
-		}
+		c.setAllowHeaders(d, req.RequestHeaders, hc.authorization)
 	}
 	d.maxAge = c.maxAge
 	if !c.passthrough {
 		d.Status = c.preflightStatus
 	}
-	return d
+}
+
+// setAllowHeaders sets Access-Control-Allow-Headers for an allowed
+// preflight that asked for headers.
+func (c *compiled) setAllowHeaders(d *Decision, requested []string, authorization bool) {
+	switch {
+	case !c.headers.any:
+		d.setAllowHeaders(c.headers.list)
+	case c.credentials:
+		d.setAllowHeaders(requested...)
+	case authorization:
+		// The wildcard does not cover Authorization: name it.
+		d.setAllowHeaders("*, authorization")
+	default:
+		d.setAllowHeaders("*")
+	}
 }
 
 // checkOrigin returns the request's origin and whether the policy allows it.
@@ -398,10 +415,9 @@ func (c *compiled) setActualHeaders(d *Decision, origin string) {
 
 // reject answers a preflight from an origin the policy does not allow, or a
 // malformed one: 403 and no Access-Control-* field at all.
-func (c *compiled) reject(d Decision, r Reason, value string) Decision {
+func (c *compiled) reject(d *Decision, r Reason, value string) {
 	d.Reason, d.Value = r, value
 	d.Status, d.Body = http.StatusForbidden, rejectionBody(r)
-	return d
 }
 
 // refuse answers a well-formed preflight from an allowed origin that asks
@@ -413,7 +429,7 @@ func (c *compiled) reject(d Decision, r Reason, value string) Decision {
 // not tell an actual request from that origin: no Allow-Methods or
 // Allow-Headers list (only the requested method, already found allowed,
 // when a header is refused), no Max-Age.
-func (c *compiled) refuse(d Decision, r Reason, value, origin, allowedMethod string) Decision {
+func (c *compiled) refuse(d *Decision, r Reason, value, origin, allowedMethod string) {
 	d.Reason, d.Value = r, value
 	d.Status, d.Body = http.StatusOK, rejectionBody(r)
 	d.allowOrigin = c.allowOriginValue(origin)
@@ -421,7 +437,6 @@ func (c *compiled) refuse(d Decision, r Reason, value, origin, allowedMethod str
 	if !isSafelistedMethod(allowedMethod) {
 		d.allowMethods = allowedMethod
 	}
-	return d
 }
 
 // Apply decides req, writes the decision's header fields to h with
