@@ -24,7 +24,9 @@ func RequestFromHTTP(r *http.Request) Request {
 // call a middleware for a net/http-based framework makes. It is safe for
 // concurrent use.
 func (p *Policy) ServeCORS(w http.ResponseWriter, r *http.Request) (answered bool) {
-	d := p.Apply(r.Context(), RequestFromHTTP(r), w.Header())
+	var d Decision
+	req := RequestFromHTTP(r)
+	p.apply(r.Context(), &req, w.Header(), &d)
 	if d.Status == 0 {
 		return false
 	}

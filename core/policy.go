@@ -287,21 +287,23 @@ func (r *Request) MayBePreflight() bool {
 // req and the configuration in force: it does no I/O and allocates nothing.
 // It is safe for concurrent use.
 func (p *Policy) Decide(req Request) Decision {
-	return p.cur.Load().decide(&req)
+	var d Decision
+	p.cur.Load().decide(&req, &d)
+	return d
 }
 
-func (c *compiled) decide(req *Request) Decision {
-	var d Decision
+// decide fills d, a zero Decision, in place: a Decision is a few hundred
+// bytes, not worth copying on the hot path.
+func (c *compiled) decide(req *Request, d *Decision) {
 	switch {
 	case len(req.Origin) == 0:
 		d.Kind, d.Allowed, d.Reason = NotCORS, true, ReasonNoOrigin
-		c.setActualHeaders(&d, "")
+		c.setActualHeaders(d, "")
 	case !req.MayBePreflight() || len(req.RequestMethod) == 0:
-		c.decideActual(&d, req)
+		c.decideActual(d, req)
 	default:
-		c.decidePreflight(&d, req)
+		c.decidePreflight(d, req)
 	}
-	return d
 }
 
 func (c *compiled) decideActual(d *Decision, req *Request) {
@@ -445,13 +447,18 @@ func (c *compiled) refuse(d *Decision, r Reason, value, origin, allowedMethod st
 // answers (when [Decision.Status] is non-zero) or calls the next handler.
 // It is safe for concurrent use.
 func (p *Policy) Apply(ctx context.Context, req Request, h HeaderWriter) Decision {
+	var d Decision
+	p.apply(ctx, &req, h, &d)
+	return d
+}
+
+func (p *Policy) apply(ctx context.Context, req *Request, h HeaderWriter, d *Decision) {
 	c := p.cur.Load()
-	d := c.decide(&req)
+	c.decide(req, d)
 	d.SetHeaders(h)
 	if !d.Allowed && c.logger != nil {
-		logRejection(ctx, c.logger, &d, req.Method)
+		logRejection(ctx, c.logger, d, req.Method)
 	}
-	return d
 }
 
 // logRejection logs a rejected request. It copies the request's strings: an
