@@ -19,8 +19,6 @@ const alwaysAllowedHeaders = "accept,accept-language,content-language,content-ty
 type headerSet struct {
 	any   bool
 	names map[string]struct{} // lower case
-	// maxLen is the length of the longest name in names.
-	maxLen int
 	// list is the precomputed Access-Control-Allow-Headers value.
 	list string
 }
@@ -34,7 +32,6 @@ func compileHeaders(headers []string, ps *problems) headerSet {
 			return
 		}
 		s.names[name] = struct{}{}
-		s.maxLen = max(s.maxLen, len(name))
 		list = append(list, name)
 	}
 	for _, h := range strings.Split(alwaysAllowedHeaders, ",") {
@@ -54,18 +51,30 @@ func compileHeaders(headers []string, ps *problems) headerSet {
 	return s
 }
 
-func (s *headerSet) contains(name string) bool {
-	if len(name) > s.maxLen {
-		return false
-	}
-	var buf [256]byte
-	if len(name) > len(buf) {
-		for k := range s.names {
-			if strings.EqualFold(k, name) {
-				return true
-			}
+// checkName checks one requested header name: whether it is a token, and
+// whether it is allowed or is Authorization. It looks at each byte once
+// for a lower-case name, as browsers send; only a name with upper-case
+// letters is lowered, into a buffer on the stack.
+func (s *headerSet) checkName(name string) (valid, allowed, authorization bool) {
+	upper := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !isTokenByte(c) {
+			return false, false, false
 		}
-		return false
+		upper = upper || ('A' <= c && c <= 'Z')
+	}
+	if !upper {
+		_, allowed = s.names[name]
+		return true, allowed || s.any, name == "authorization"
+	}
+	var buf [64]byte
+	if len(name) > len(buf) {
+		// Longer than any name worth a buffer: compare the slow way.
+		for k := range s.names {
+			allowed = allowed || strings.EqualFold(k, name)
+		}
+		return true, allowed || s.any, false
 	}
 	b := buf[:len(name)]
 	for i := 0; i < len(name); i++ {
@@ -75,8 +84,8 @@ func (s *headerSet) contains(name string) bool {
 		}
 		b[i] = c
 	}
-	_, ok := s.names[string(b)]
-	return ok
+	_, allowed = s.names[string(b)]
+	return true, allowed || s.any, string(b) == "authorization"
 }
 
 // headerCheck is the outcome of checking Access-Control-Request-Headers.
@@ -116,18 +125,17 @@ func (s *headerSet) check(lines []string) headerCheck {
 			if name == "" {
 				continue
 			}
-			if !isToken(name) {
+			valid, allowed, authorization := s.checkName(name)
+			switch {
+			case !valid:
 				c.reason, c.bad = ReasonHeaderInvalid, name
 				return c
-			}
-			c.present = true
-			if strings.EqualFold(name, "authorization") {
-				c.authorization = true
-			}
-			if !s.any && !s.contains(name) {
+			case !allowed:
 				c.reason, c.bad = ReasonHeaderNotAllowed, name
 				return c
 			}
+			c.present = true
+			c.authorization = c.authorization || authorization
 		}
 	}
 	return c
