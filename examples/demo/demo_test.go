@@ -34,7 +34,8 @@ func TestMain(m *testing.M) {
 
 // TestDemoInChromium runs the demo on every framework, loads both pages in
 // headless Chromium, presses every button and checks what each card shows:
-// the browser's verdict and corskit's decisions.
+// the browser's verdict and corskit's decisions, and checks why the browser
+// blocked what it blocked.
 func TestDemoInChromium(t *testing.T) {
 	ctx := startChromium(t)
 	for _, fw := range demo.Frameworks() {
@@ -46,11 +47,12 @@ func TestDemoInChromium(t *testing.T) {
 			d := startDemo(t, fw, shot != "")
 			tab, cancel := chromedp.NewContext(ctx)
 			defer cancel()
-			checkPage(t, tab, d.AllowedURL(), allowedCards())
+			errs := listenCORSErrors(t, tab)
+			checkPage(t, tab, errs, d.AllowedURL(), allowedCards())
 			if shot != "" {
 				saveScreenshot(t, tab, shot)
 			}
-			checkPage(t, tab, d.DisallowedURL(), disallowedCards(d.DisallowedURL()))
+			checkPage(t, tab, errs, d.DisallowedURL(), disallowedCards(d.DisallowedURL()))
 		})
 	}
 }
@@ -124,6 +126,10 @@ type card struct {
 	Detail string
 	// Decisions are corskit's decisions, as "METHOD /path: summary".
 	Decisions []string
+	// CORSErrors are the reasons the browser gives, in its console, for the
+	// fetches it blocked, as "METHOD /path: corsErrorStatus
+	// [failedParameter]" (see [corsErrors]).
+	CORSErrors []string
 }
 
 // shown is what a card of the page shows.
@@ -133,41 +139,55 @@ type shown struct {
 	Decisions []string `json:"decisions"`
 }
 
+// allowedCards is what the page of the allowed origin shows. Only the
+// header that the policy does not allow is blocked, and corskit's answer
+// lets the browser name it.
 func allowedCards() []card {
 	return []card{
 		{"get", "readable", `"message":"hello from`, []string{
-			"GET /api/hello: actual request allowed"}},
+			"GET /api/hello: actual request allowed"}, nil},
 		{"post", "readable", `"created":{"name":"coffee"}`, []string{
 			"OPTIONS /api/items: preflight allowed",
-			"POST /api/items: actual request allowed"}},
+			"POST /api/items: actual request allowed"}, nil},
 		{"put", "readable", `"updated":"42"`, []string{
 			"OPTIONS /api/items/42: preflight allowed",
-			"PUT /api/items/42: actual request allowed"}},
+			"PUT /api/items/42: actual request allowed"}, nil},
 		{"cred", "readable", `"user":"demo"`, []string{
 			"POST /api/login: actual request allowed",
-			"GET /api/me: actual request allowed"}},
+			"GET /api/me: actual request allowed"}, nil},
 		{"badheader", "blocked", "TypeError", []string{
-			`OPTIONS /api/hello: preflight rejected: request header not allowed: "x-debug"`}},
+			`OPTIONS /api/hello: preflight rejected: request header not allowed: "x-debug"`},
+			[]string{"GET /api/hello: HeaderDisallowedByPreflightResponse x-debug"}},
 	}
 }
 
+// disallowedCards is what the page of the origin the policy refuses shows:
+// everything blocked, for want of Access-Control-Allow-Origin.
 func disallowedCards(origin string) []card {
 	actual := `: actual request rejected: origin not allowed: "` + origin + `"`
 	preflight := `: preflight rejected: origin not allowed: "` + origin + `"`
+	noOrigin := ": MissingAllowOriginHeader"
+	noOriginPreflight := ": PreflightMissingAllowOriginHeader"
 	return []card{
-		{"get", "blocked", "TypeError", []string{"GET /api/hello" + actual}},
-		{"post", "blocked", "TypeError", []string{"OPTIONS /api/items" + preflight}},
-		{"put", "blocked", "TypeError", []string{"OPTIONS /api/items/42" + preflight}},
-		{"cred", "blocked", "TypeError", []string{"POST /api/login" + actual, "GET /api/me" + actual}},
-		{"badheader", "blocked", "TypeError", []string{"OPTIONS /api/hello" + preflight}},
+		{"get", "blocked", "TypeError", []string{"GET /api/hello" + actual},
+			[]string{"GET /api/hello" + noOrigin}},
+		{"post", "blocked", "TypeError", []string{"OPTIONS /api/items" + preflight},
+			[]string{"POST /api/items" + noOriginPreflight}},
+		{"put", "blocked", "TypeError", []string{"OPTIONS /api/items/42" + preflight},
+			[]string{"PUT /api/items/42" + noOriginPreflight}},
+		{"cred", "blocked", "TypeError", []string{"POST /api/login" + actual, "GET /api/me" + actual},
+			[]string{"POST /api/login" + noOrigin, "GET /api/me" + noOrigin}},
+		{"badheader", "blocked", "TypeError", []string{"OPTIONS /api/hello" + preflight},
+			[]string{"GET /api/hello" + noOriginPreflight}},
 	}
 }
 
 // checkPage loads url, presses each card's button in turn, waits for what
-// it must show, and checks every card again at the end, once no more
-// decisions can arrive late.
-func checkPage(t *testing.T, tab context.Context, url string, cards []card) {
+// it must show and for the browser's CORS errors, and checks every card
+// again at the end, once no more decisions or errors can arrive late.
+func checkPage(t *testing.T, tab context.Context, errs *corsErrors, url string, cards []card) {
 	t.Helper()
+	errs.reset()
 	err := chromedp.Do(tab,
 		chromedp.Navigate(url),
 		chromedp.WaitVisible(chromedp.CSS(`body[data-live="true"] #btn-badheader`)),
@@ -179,12 +199,13 @@ func checkPage(t *testing.T, tab context.Context, url string, cards []card) {
 		if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS("#btn-"+c.ID))); err != nil {
 			t.Fatalf("%s: click %s: %v", url, c.ID, err)
 		}
-		got := readCard(t, tab, c)
-		checkCard(t, url, c, got)
+		checkCard(t, url, c, readCard(t, tab, c))
+		checkCORSErrors(t, url, c, errs.wait(c.ID, len(c.CORSErrors)))
 	}
 	time.Sleep(200 * time.Millisecond)
 	for _, c := range cards {
 		checkCard(t, url, c, readCard(t, tab, c))
+		checkCORSErrors(t, url, c, errs.of(c.ID))
 	}
 }
 

@@ -60,6 +60,8 @@ func outcome(d cors.Decision) string {
 	switch {
 	case d.Status != 0 && d.Allowed:
 		return "corskit answered " + strconv.Itoa(d.Status) + " itself: the browser may now send the request"
+	case d.Status >= 200 && d.Status < 300:
+		return refusal(d)
 	case d.Status != 0:
 		return "corskit answered " + strconv.Itoa(d.Status) + " itself, without CORS headers: the browser will not send the request"
 	case d.Kind == cors.NotCORS:
@@ -69,6 +71,23 @@ func outcome(d cors.Decision) string {
 	default:
 		return "the handler ran, but without CORS headers the browser hides the response from the page"
 	}
+}
+
+// refusal explains a rejected preflight that corskit answered with a 2xx
+// status: it allows the origin, not the method or header asked for, and
+// says so in a way the browser can name.
+func refusal(d cors.Decision) string {
+	answered := "corskit answered " + strconv.Itoa(d.Status) + " itself"
+	field, what := "Access-Control-Allow-Headers", "header"
+	switch d.Reason {
+	case cors.ReasonHeaderNotAllowed:
+	case cors.ReasonMethodNotAllowed:
+		field, what = "Access-Control-Allow-Methods", "method"
+	default:
+		return answered + ", without granting what the preflight asked: the browser will not send the request"
+	}
+	return answered + ", with Access-Control-Allow-Origin but without " + d.Value + " in " + field +
+		": the browser will not send the request, and its console names the " + what
 }
 
 // Line is the event as one line of the terminal log.

@@ -51,8 +51,10 @@ const cases = [
     id: "badheader",
     title: "A header the policy does not allow",
     code: 'fetch(API + "/api/hello", {headers: {"X-Debug": "1"}})',
-    about: "X-Debug is not in AllowHeaders: corskit refuses the preflight " +
-      "and the browser never sends the GET.",
+    about: "X-Debug is not in AllowHeaders. To an allowed origin corskit " +
+      "answers the preflight 200 with Access-Control-Allow-Origin but without " +
+      "X-Debug in Access-Control-Allow-Headers: the browser never sends the " +
+      "GET, and its console names the header.",
     run: (url) => fetch(url("/api/hello"), {headers: {"X-Debug": "1"}}),
   },
 ];
