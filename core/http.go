@@ -6,15 +6,16 @@ import (
 )
 
 // RequestFromHTTP returns what [Policy.Decide] reads of r. It refers to r's
-// header slices; it copies nothing.
+// header slices; it copies nothing. It reads the Access-Control-Request-*
+// fields only when the request may be a preflight.
 func RequestFromHTTP(r *http.Request) Request {
-	return Request{
-		Method:                r.Method,
-		Origin:                r.Header["Origin"],
-		RequestMethod:         r.Header["Access-Control-Request-Method"],
-		RequestHeaders:        r.Header["Access-Control-Request-Headers"],
-		RequestPrivateNetwork: r.Header["Access-Control-Request-Private-Network"],
+	req := Request{Method: r.Method, Origin: r.Header["Origin"]}
+	if req.MayBePreflight() {
+		req.RequestMethod = r.Header["Access-Control-Request-Method"]
+		req.RequestHeaders = r.Header["Access-Control-Request-Headers"]
+		req.RequestPrivateNetwork = r.Header["Access-Control-Request-Private-Network"]
 	}
+	return req
 }
 
 // ServeCORS applies the policy to one net/http request: it sets the CORS
