@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"net/http"
-	"strings"
 	"testing"
 	"time"
 
@@ -18,14 +17,12 @@ import (
 // handler is still running.
 func TestServerSentEventsFlush(t *testing.T) {
 	next := make(chan struct{})
-	r := chi.NewRouter()
-	r.Use(corschi.New(testConfig()))
+	r := newRouter()
 	r.Get("/events", func(w http.ResponseWriter, req *http.Request) {
 		w.Header().Set("Content-Type", "text/event-stream")
-		rc := http.NewResponseController(w)
 		for i := 1; i <= 3; i++ {
 			fmt.Fprintf(w, "event: tick\ndata: %d\n\n", i)
-			if err := rc.Flush(); err != nil {
+			if err := http.NewResponseController(w).Flush(); err != nil {
 				t.Error(err)
 				return
 			}
@@ -36,20 +33,21 @@ func TestServerSentEventsFlush(t *testing.T) {
 			}
 		}
 	})
-	srv := corstest.HTTPServer(t, r)
-	req := newRequest("GET", "/events", "Origin", origin)
-	req.RequestURI = ""
-	resp, err := srv(req)
+	req, _ := http.NewRequest("GET", "/events", nil)
+	req.Header.Set("Origin", origin)
+	resp, err := corstest.HTTPServer(t, r)(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	wantActualAllowed(t, response{resp.StatusCode, resp.Header, ""})
+	wantActualAllowed(t, corstest.Response{Status: resp.StatusCode, Header: resp.Header}, http.StatusOK)
 	events := bufio.NewReader(resp.Body)
 	for i := 1; i <= 3; i++ {
-		event, err := readEvent(events)
-		if want := fmt.Sprintf("event: tick\ndata: %d\n", i); err != nil || event != want {
-			t.Fatalf("event %d: %q, %v; want %q", i, event, err, want)
+		var line string
+		for _, want := range []string{"event: tick\n", fmt.Sprintf("data: %d\n", i), "\n"} {
+			if line, err = events.ReadString('\n'); err != nil || line != want {
+				t.Fatalf("event %d: line %q, %v; want %q", i, line, err, want)
+			}
 		}
 		select {
 		case next <- struct{}{}:
@@ -59,24 +57,10 @@ func TestServerSentEventsFlush(t *testing.T) {
 	}
 }
 
-// readEvent reads one server-sent event, up to its blank line.
-func readEvent(r *bufio.Reader) (string, error) {
-	var b strings.Builder
-	for {
-		line, err := r.ReadString('\n')
-		if err != nil {
-			return b.String(), err
-		}
-		if line == "\n" {
-			return b.String(), nil
-		}
-		b.WriteString(line)
-	}
-}
-
 // TestWriterNotWrapped: over a real connection, the handler gets the very
-// ResponseWriter the server passed to the router, with its http.Flusher and
-// http.Hijacker, for allowed, disallowed and non-CORS requests.
+// ResponseWriter the server passed to the router, with its http.Flusher,
+// for allowed, disallowed and non-CORS requests, and can take over the
+// connection.
 func TestWriterNotWrapped(t *testing.T) {
 	var outer http.ResponseWriter
 	r := chi.NewRouter()
@@ -87,25 +71,10 @@ func TestWriterNotWrapped(t *testing.T) {
 		})
 	})
 	r.Use(corschi.New(testConfig()))
-	r.Get("/items", func(w http.ResponseWriter, _ *http.Request) {
-		_, flusher := w.(http.Flusher)
-		_, hijacker := w.(http.Hijacker)
-		if w != outer || !flusher || !hijacker {
-			t.Errorf("handler's writer %T (same: %v, Flusher: %v, Hijacker: %v), want the server's %T", w, w == outer, flusher, hijacker, outer)
-		}
-	})
-	srv := corstest.HTTPServer(t, r)
-	for _, o := range []string{origin, evilOrigin} {
-		do(t, srv, "GET", "/items", "Origin", o)
-	}
-	do(t, srv, "GET", "/items")
-}
-
-// TestHijack: a handler behind the middleware can take over the connection.
-func TestHijack(t *testing.T) {
-	r := chi.NewRouter()
-	r.Use(corschi.New(testConfig()))
 	r.Get("/raw", func(w http.ResponseWriter, _ *http.Request) {
+		if _, flusher := w.(http.Flusher); w != outer || !flusher {
+			t.Errorf("handler's writer %T (same: %v, Flusher: %v), want the server's %T", w, w == outer, flusher, outer)
+		}
 		conn, buf, err := http.NewResponseController(w).Hijack()
 		if err != nil {
 			t.Error(err)
@@ -116,7 +85,9 @@ func TestHijack(t *testing.T) {
 		buf.Flush()
 	})
 	srv := corstest.HTTPServer(t, r)
-	if resp := do(t, srv, "GET", "/raw", "Origin", origin); resp.Body != "hijacked" {
-		t.Errorf("body %q, want the hijacking handler's", resp.Body)
+	for _, header := range [][]string{{"Origin", origin}, {"Origin", evilOrigin}, nil} {
+		if resp := send(t, srv, "GET", "/raw", header...); resp.Body != "hijacked" {
+			t.Errorf("%v: body %q, want the hijacking handler's", header, resp.Body)
+		}
 	}
 }

@@ -4,21 +4,14 @@ import (
 	"bufio"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	corsecho "github.com/corskit/corskit/adapters/echo"
+	"github.com/corskit/corskit/core/corstest"
 	"github.com/labstack/echo/v4"
 )
-
-// serverFor serves e over TCP until the test ends.
-func serverFor(t *testing.T, e *echo.Echo) *httptest.Server {
-	srv := httptest.NewServer(e)
-	t.Cleanup(srv.Close)
-	return srv
-}
 
 // TestServerSentEvents proves that a streamed response flushes through the
 // middleware: the client reads the first event while the handler is still
@@ -41,18 +34,14 @@ func TestServerSentEvents(t *testing.T) {
 		fmt.Fprint(res, "data: two\n\n")
 		return nil
 	})
-	srv := serverFor(t, e)
-
-	r, _ := http.NewRequest("GET", srv.URL+"/events", nil)
-	r.Header.Set("Origin", allowedOrigin)
-	resp, err := srv.Client().Do(r)
+	req, _ := http.NewRequest("GET", "/events", nil)
+	req.Header.Set("Origin", allowedOrigin)
+	resp, err := corstest.HTTPServer(t, e)(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	if resp.Header.Get("Access-Control-Allow-Origin") != allowedOrigin {
-		t.Errorf("stream without CORS headers: %v", resp.Header)
-	}
+	wantActualCORS(t, corstest.Response{Status: resp.StatusCode, Header: resp.Header}, http.StatusOK)
 	lines := bufio.NewScanner(resp.Body)
 	if !lines.Scan() || lines.Text() != "data: one" {
 		t.Fatalf("first event not flushed: %q %v", lines.Text(), lines.Err())
@@ -62,8 +51,8 @@ func TestServerSentEvents(t *testing.T) {
 	for lines.Scan() {
 		rest.WriteString(lines.Text() + "\n")
 	}
-	if !strings.Contains(rest.String(), "data: two") {
-		t.Errorf("second event missing: %q", rest.String())
+	if rest.String() != "\ndata: two\n\n" {
+		t.Errorf("rest of the stream = %q, want the second event", rest.String())
 	}
 }
 
@@ -82,10 +71,8 @@ func TestWriterNotWrapped(t *testing.T) {
 	e.Use(corsecho.New(testConfig()))
 	e.GET("/raw", func(c echo.Context) error {
 		w := c.Response().Writer
-		_, flusher := w.(http.Flusher)
-		_, hijacker := w.(http.Hijacker)
-		if w != seen || !flusher || !hijacker {
-			t.Errorf("writer %T replaced or hiding interfaces (Flusher %v, Hijacker %v)", w, flusher, hijacker)
+		if _, flusher := w.(http.Flusher); w != seen || !flusher {
+			t.Errorf("writer %T replaced or hiding http.Flusher (%v), want the server's %T", w, flusher, seen)
 		}
 		conn, buf, err := http.NewResponseController(c.Response()).Hijack()
 		if err != nil {
@@ -96,16 +83,7 @@ func TestWriterNotWrapped(t *testing.T) {
 		fmt.Fprint(buf, "HTTP/1.1 200 OK\r\nX-Hijacked: yes\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
 		return buf.Flush()
 	})
-	srv := serverFor(t, e)
-
-	r, _ := http.NewRequest("GET", srv.URL+"/raw", nil)
-	r.Header.Set("Origin", allowedOrigin)
-	resp, err := srv.Client().Do(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.Header.Get("X-Hijacked") != "yes" {
-		t.Errorf("hijacked response not received: %d %v", resp.StatusCode, resp.Header)
+	if r := send(t, corstest.HTTPServer(t, e), "GET", "/raw", "Origin", allowedOrigin); r.Header.Get("X-Hijacked") != "yes" {
+		t.Errorf("hijacked response not received: %d %v", r.Status, r.Header)
 	}
 }

@@ -9,31 +9,19 @@ import (
 	cors "github.com/corskit/corskit/core"
 )
 
-// TestNewPanicsWithEveryProblem: New refuses a bad configuration with the
-// core's error, naming every problem.
-func TestNewPanicsWithEveryProblem(t *testing.T) {
-	cfg := cors.Config{
-		AllowOrigins:     []string{"*"},
-		AllowCredentials: true,
-		ExposeHeaders:    []string{"Set-Cookie"},
-	}
+// TestConstructorsPanic: New refuses a bad configuration with the core's
+// error, naming every problem; FromPolicy refuses a nil policy when the
+// middleware is built, not at the first request.
+func TestConstructorsPanic(t *testing.T) {
+	cfg := cors.Config{AllowOrigins: []string{"*"}, AllowCredentials: true, ExposeHeaders: []string{"Set-Cookie"}}
 	_, want := cors.New(cfg)
-	got := panicValue(func() { corsfiber.New(cfg) })
-	err, ok := got.(error)
-	if !ok || want == nil || err.Error() != want.Error() {
-		t.Fatalf("New panicked with %v, want %v", got, want)
+	err, ok := panicValue(func() { corsfiber.New(cfg) }).(error)
+	if !ok || want == nil || err.Error() != want.Error() ||
+		!strings.Contains(err.Error(), "AllowOrigins[0]") || !strings.Contains(err.Error(), "ExposeHeaders[0]") {
+		t.Errorf("New panicked with %v, want %v, naming AllowOrigins[0] and ExposeHeaders[0]", err, want)
 	}
-	for _, field := range []string{"AllowOrigins[0]", "ExposeHeaders[0]"} {
-		if !strings.Contains(err.Error(), field) {
-			t.Errorf("error %q does not name %s", err, field)
-		}
-	}
-}
-
-func TestFromPolicyNil(t *testing.T) {
-	got := panicValue(func() { corsfiber.FromPolicy(nil) })
-	if !strings.Contains(fmt.Sprint(got), "nil") {
-		t.Fatalf("FromPolicy(nil) panicked with %v", got)
+	if got := panicValue(func() { corsfiber.FromPolicy(nil) }); !strings.Contains(fmt.Sprint(got), "nil") {
+		t.Errorf("FromPolicy(nil) panicked with %v", got)
 	}
 }
 

@@ -27,10 +27,11 @@
 //
 // The middleware reads the request's header fields and writes the response's
 // the fasthttp way, without converting the request to net/http, and
-// allocates nothing per request. It reads the fields by their canonical
-// names; with fiber.Config.DisableHeaderNormalizing it sees only fields
-// spelled that way (Origin, Access-Control-Request-Method, ...), like
-// fiber's own c.Get. Fiber answers methods missing from
+// allocates nothing per request (a hostile request with more than four
+// lines of one field costs one allocation). It reads the fields by their
+// canonical names; with fiber.Config.DisableHeaderNormalizing it sees only
+// fields spelled that way (Origin, Access-Control-Request-Method, ...),
+// like fiber's own c.Get. Fiber answers methods missing from
 // fiber.Config.RequestMethods (such as PURGE) with 400 before any
 // middleware runs: list custom methods there.
 //
@@ -40,8 +41,6 @@
 package corsfiber
 
 import (
-	"sync"
-
 	"github.com/gofiber/fiber/v2"
 
 	cors "github.com/corskit/corskit/core"
@@ -64,37 +63,11 @@ func FromPolicy(p *cors.Policy) fiber.Handler {
 	if p == nil {
 		panic("corsfiber: FromPolicy called with a nil *cors.Policy")
 	}
-	m := &middleware{policy: p}
-	m.bufs.New = newLineBuf
-	return m.serve
-}
-
-// middleware applies a policy to Fiber requests.
-type middleware struct {
-	policy *cors.Policy
-	// bufs holds *lineBuf values, so that building the core's input costs
-	// no allocation. (An array on serve's stack would not do: the compiler
-	// moves it to the heap on every request, because Apply's Decision may
-	// refer to the request's slices.)
-	bufs sync.Pool
-}
-
-// serve answers a preflight the policy answers, or sets the CORS headers
-// and calls the next handler.
-func (m *middleware) serve(c *fiber.Ctx) error {
-	var buf *lineBuf // taken from the pool at the first field line
-	h := &c.Request().Header
-	req := cors.Request{Method: c.Method()}
-	req.Origin = m.peekAll(h, headerOrigin, &buf)
-	req.RequestMethod = m.peekAll(h, headerRequestMethod, &buf)
-	req.RequestHeaders = m.peekAll(h, headerRequestHeaders, &buf)
-	req.RequestPrivateNetwork = m.peekAll(h, headerRequestPrivateNetwork, &buf)
-	d := m.policy.Apply(c.UserContext(), req, responseWriter{&c.Response().Header})
-	if buf != nil {
-		m.release(buf)
+	return func(c *fiber.Ctx) error {
+		d := apply(c, p)
+		if d.Status == 0 {
+			return c.Next()
+		}
+		return c.Status(d.Status).SendString(d.Body)
 	}
-	if d.Status == 0 {
-		return c.Next()
-	}
-	return c.Status(d.Status).SendString(d.Body)
 }

@@ -1,10 +1,11 @@
 package corsfiber
 
 import (
-	"strings"
-
+	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/utils"
 	"github.com/valyala/fasthttp"
+
+	cors "github.com/corskit/corskit/core"
 )
 
 // Names of the request header fields the core reads.
@@ -15,66 +16,55 @@ const (
 	headerRequestPrivateNetwork = "Access-Control-Request-Private-Network"
 )
 
-// Bounds on the pooled buffers: lineBufSize lines is more than any browser
-// sends (one line of each of the four fields); a buffer grown beyond
-// maxPooledLines by a hostile request is not kept.
-const (
-	lineBufSize    = 16
-	maxPooledLines = 256
-)
+// lines is room for a field's lines on the stack: a browser sends one.
+type lines [4]string
 
-// A lineBuf holds a request's CORS field lines as strings that share the
-// request header's bytes: they must not outlive the handler call.
-type lineBuf struct {
-	lines []string
+// apply decides c's request with p and writes the decision's header fields
+// to c's response. The field lines it hands the core share the request
+// header's bytes and live in arrays on apply's stack, which Apply does not
+// retain: building the request costs no allocation. The
+// Access-Control-Request-* fields are read only for a possible preflight,
+// the only requests the core reads them for.
+func apply(c *fiber.Ctx, p *cors.Policy) cors.Decision {
+	var origin, method, headers, pna lines
+	h := &c.Request().Header
+	req := cors.Request{Method: c.Method(), Origin: peekAll(h, headerOrigin, origin[:0])}
+	if req.MayBePreflight() {
+		req.RequestMethod = peekAll(h, headerRequestMethod, method[:0])
+		req.RequestHeaders = peekAll(h, headerRequestHeaders, headers[:0])
+		req.RequestPrivateNetwork = peekAll(h, headerRequestPrivateNetwork, pna[:0])
+	}
+	return p.Apply(c.UserContext(), req, responseWriter{&c.Response().Header})
 }
 
-func newLineBuf() any {
-	return &lineBuf{lines: make([]string, 0, lineBufSize)}
-}
-
-// peekAll returns every field line named name, or nil if there is none,
-// storing them in *buf (taken from the pool if nil). It converts the lines
-// at once, since fasthttp's next PeekAll reuses the slice it returns.
-func (m *middleware) peekAll(h *fasthttp.RequestHeader, name string, buf **lineBuf) []string {
+// peekAll appends every line of the field name to dst and returns them, or
+// nil if there is none. Only a request with more lines than dst has room
+// for (a hostile one) costs an allocation. The strings share h's bytes: they
+// must not outlive the handler call.
+func peekAll(h *fasthttp.RequestHeader, name string, dst []string) []string {
 	values := h.PeekAll(name)
 	if len(values) == 0 {
 		return nil
 	}
-	if *buf == nil {
-		*buf = m.bufs.Get().(*lineBuf)
+	if len(values) > cap(dst) {
+		dst = make([]string, 0, len(values))
 	}
-	b := *buf
-	start := len(b.lines)
 	for _, v := range values {
-		b.lines = append(b.lines, utils.UnsafeString(v))
+		dst = append(dst, utils.UnsafeString(v))
 	}
-	return b.lines[start:len(b.lines):len(b.lines)]
-}
-
-// release forgets the request's lines and returns b to the pool.
-func (m *middleware) release(b *lineBuf) {
-	clear(b.lines)
-	b.lines = b.lines[:0]
-	if cap(b.lines) <= maxPooledLines {
-		m.bufs.Put(b)
-	}
+	return dst
 }
 
 // responseWriter is the core's view of fasthttp's response header. Its Set
 // skips the normalization of the field name that fasthttp's Set does (most
-// of the cost of a Set): the core's names are canonical already. A value
-// with CR or LF still goes through fasthttp's Set, which blanks them.
+// of the cost of a Set): the core's names are canonical already, and its
+// values never hold CR, LF or NUL.
 type responseWriter struct {
 	h *fasthttp.ResponseHeader
 }
 
 // Set replaces the field name's value, as fasthttp's Set does.
 func (w responseWriter) Set(name, value string) {
-	if strings.IndexByte(value, '\r') >= 0 || strings.IndexByte(value, '\n') >= 0 {
-		w.h.Set(name, value)
-		return
-	}
 	w.h.SetCanonical(utils.UnsafeBytes(name), utils.UnsafeBytes(value))
 }
 

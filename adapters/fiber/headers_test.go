@@ -46,9 +46,10 @@ func TestFieldNamesCanonical(t *testing.T) {
 	}
 }
 
-// TestNoHeaderInjection: a value with CR or LF (here an origin an
-// AllowOriginFunc accepted, reflected) is written with fasthttp's Set,
-// which blanks them, so it cannot start a new header line.
+// TestNoHeaderInjection: the middleware writes values without fasthttp's
+// blanking of CR and LF, relying on the core never to emit them: an origin
+// with CR or LF is not reflected, even by an AllowOriginFunc that accepts
+// everything, so it cannot start a new header line.
 func TestNoHeaderInjection(t *testing.T) {
 	app := fiber.New()
 	app.Use(corsfiber.New(cors.Config{AllowOriginFunc: func(string) bool { return true }}))
@@ -60,10 +61,8 @@ func TestNoHeaderInjection(t *testing.T) {
 		if got := string(ctx.Request.Header.Peek("Origin")); got != origin {
 			t.Fatalf("request Origin = %q: the test no longer sends CR or LF", got)
 		}
-		raw := ctx.Response.Header.String()
-		if strings.Contains(raw, "\nX-Injected") || strings.Contains(raw, "\rX-Injected") {
-			t.Errorf("Origin %q injected a header line:\n%s", origin, raw)
+		if raw := ctx.Response.Header.String(); strings.Contains(raw, "X-Injected") {
+			t.Errorf("Origin %q reached the response:\n%s", origin, raw)
 		}
-		t.Logf("%q", ctx.Response.Header.Peek("Access-Control-Allow-Origin"))
 	}
 }

@@ -11,8 +11,8 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// send sends one request to h and prints the status and the CORS headers.
-func send(h http.Handler, method, path string, header ...string) {
+// show sends one request to h and prints the status and the CORS headers.
+func show(h http.Handler, method, path string, header ...string) {
 	req := httptest.NewRequest(method, path, nil)
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
@@ -42,10 +42,10 @@ func Example() {
 		c.JSON(http.StatusOK, []string{"apple", "pear"})
 	})
 
-	send(r, "OPTIONS", "/api/items",
+	show(r, "OPTIONS", "/api/items",
 		"Origin", "https://app.example.com", "Access-Control-Request-Method", "DELETE")
-	send(r, "GET", "/api/items", "Origin", "https://app.example.com")
-	send(r, "GET", "/api/items", "Origin", "https://evil.example.net")
+	show(r, "GET", "/api/items", "Origin", "https://app.example.com")
+	show(r, "GET", "/api/items", "Origin", "https://evil.example.net")
 	// Output:
 	// OPTIONS /api/items 204
 	//   Access-Control-Allow-Origin: https://app.example.com
@@ -69,12 +69,12 @@ func ExampleFromPolicy() {
 	r.Use(corsgin.FromPolicy(policy))
 	r.GET("/api/items", func(c *gin.Context) { c.String(http.StatusOK, "apple, pear") })
 
-	send(r, "GET", "/api/items", "Origin", "https://new.example.com")
+	show(r, "GET", "/api/items", "Origin", "https://new.example.com")
 	err = policy.Update(cors.Config{AllowOrigins: []string{"https://app.example.com", "https://new.example.com"}})
 	if err != nil {
 		log.Fatal(err) // the policy keeps its configuration
 	}
-	send(r, "GET", "/api/items", "Origin", "https://new.example.com")
+	show(r, "GET", "/api/items", "Origin", "https://new.example.com")
 	// Output:
 	// GET /api/items 200
 	// GET /api/items 200
@@ -93,9 +93,9 @@ func ExampleGroup() {
 	api.DELETE("/items/:id", func(c *gin.Context) { c.Status(http.StatusNoContent) })
 	r.GET("/", func(c *gin.Context) { c.String(http.StatusOK, "home page") })
 
-	send(r, "OPTIONS", "/api/items/7",
+	show(r, "OPTIONS", "/api/items/7",
 		"Origin", "https://app.example.com", "Access-Control-Request-Method", "DELETE")
-	send(r, "GET", "/", "Origin", "https://app.example.com")
+	show(r, "GET", "/", "Origin", "https://app.example.com")
 	// Output:
 	// OPTIONS /api/items/7 204
 	//   Access-Control-Allow-Origin: https://app.example.com

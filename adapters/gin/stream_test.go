@@ -3,9 +3,7 @@ package corsgin_test
 import (
 	"bufio"
 	"fmt"
-	"io"
 	"net/http"
-	"strings"
 	"testing"
 	"time"
 
@@ -33,20 +31,21 @@ func TestServerSentEventsFlush(t *testing.T) {
 			}
 		}
 	})
-	srv := corstest.HTTPServer(t, r)
-	req := newRequest("GET", "/events", "Origin", origin)
-	req.RequestURI = ""
-	resp, err := srv(req)
+	req, _ := http.NewRequest("GET", "/events", nil)
+	req.Header.Set("Origin", origin)
+	resp, err := corstest.HTTPServer(t, r)(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	wantActualAllowed(t, response{resp.StatusCode, resp.Header, ""})
+	wantActualAllowed(t, corstest.Response{Status: resp.StatusCode, Header: resp.Header}, http.StatusOK)
 	events := bufio.NewReader(resp.Body)
 	for i := 1; i <= 3; i++ {
-		event, err := readEvent(events)
-		if want := fmt.Sprintf("event:tick\ndata:%d\n", i); err != nil || event != want {
-			t.Fatalf("event %d: %q, %v; want %q", i, event, err, want)
+		var event string
+		for _, want := range []string{"event:tick\n", fmt.Sprintf("data:%d\n", i), "\n"} {
+			if event, err = events.ReadString('\n'); err != nil || event != want {
+				t.Fatalf("event %d: line %q, %v; want %q", i, event, err, want)
+			}
 		}
 		select {
 		case next <- struct{}{}:
@@ -56,45 +55,21 @@ func TestServerSentEventsFlush(t *testing.T) {
 	}
 }
 
-// readEvent reads one server-sent event, up to its blank line.
-func readEvent(r *bufio.Reader) (string, error) {
-	var b strings.Builder
-	for {
-		line, err := r.ReadString('\n')
-		if err != nil {
-			return b.String(), err
-		}
-		if line == "\n" {
-			return b.String(), nil
-		}
-		b.WriteString(line)
-	}
-}
-
 // TestWriterNotWrapped: the handler gets the very ResponseWriter the
-// middleware before CORS saw, with its http.Flusher and http.Hijacker.
+// middleware before CORS saw, with its http.Flusher and http.Hijacker, and
+// can take over the connection.
 func TestWriterNotWrapped(t *testing.T) {
 	var outer gin.ResponseWriter
 	r := gin.New()
 	r.Use(func(c *gin.Context) { outer = c.Writer })
 	r.Use(corsgin.New(testConfig()))
-	r.GET("/items", func(c *gin.Context) {
+	r.GET("/raw", func(c *gin.Context) {
 		var w http.ResponseWriter = c.Writer
 		_, flusher := w.(http.Flusher)
-		_, hijacker := w.(http.Hijacker)
-		if c.Writer != outer || !flusher || !hijacker {
-			t.Errorf("handler's writer %T (same: %v, Flusher: %v, Hijacker: %v), want the outer %T", w, c.Writer == outer, flusher, hijacker, outer)
+		if c.Writer != outer || !flusher {
+			t.Errorf("handler's writer %T (same: %v, Flusher: %v), want the outer %T", w, c.Writer == outer, flusher, outer)
 		}
-	})
-	wantActualAllowed(t, serve(r, "GET", "/items", "Origin", origin))
-}
-
-// TestHijack: a handler behind the middleware can take over the connection.
-func TestHijack(t *testing.T) {
-	r := gin.New()
-	r.Use(corsgin.New(testConfig()))
-	r.GET("/raw", func(c *gin.Context) {
-		conn, buf, err := http.NewResponseController(c.Writer).Hijack()
+		conn, buf, err := http.NewResponseController(w).Hijack()
 		if err != nil {
 			t.Error(err)
 			return
@@ -103,16 +78,7 @@ func TestHijack(t *testing.T) {
 		buf.WriteString("HTTP/1.1 200 OK\r\nContent-Length: 8\r\nConnection: close\r\n\r\nhijacked")
 		buf.Flush()
 	})
-	srv := corstest.HTTPServer(t, r)
-	req := newRequest("GET", "/raw", "Origin", origin)
-	req.RequestURI = ""
-	resp, err := srv(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	if string(body) != "hijacked" {
-		t.Errorf("body %q, want the hijacking handler's", body)
+	if resp := send(t, corstest.HTTPServer(t, r), "GET", "/raw", "Origin", origin); resp.Body != "hijacked" {
+		t.Errorf("body %q, want the hijacking handler's", resp.Body)
 	}
 }
