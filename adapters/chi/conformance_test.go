@@ -40,7 +40,7 @@ func TestAppRouterRoutesEveryMethod(t *testing.T) {
 	srv := corstest.HTTPServer(t, appRouter(corschi.New(testConfig()), http.HandlerFunc(echoRequest)))
 	for _, method := range []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PURGE", "PROPFIND", "get"} {
 		for _, path := range []string{"/", "/resource", "/a/b/c/"} {
-			resp := send(t, srv, method, path, "Origin", origin)
+			resp := corstest.MustSend(t, srv, method, path, "Origin", origin)
 			want := method + " " + path
 			if method == "HEAD" {
 				want = ""
@@ -48,7 +48,7 @@ func TestAppRouterRoutesEveryMethod(t *testing.T) {
 			if resp.Body != want {
 				t.Errorf("%s %s: body %q, want %q", method, path, resp.Body, want)
 			}
-			wantActualAllowed(t, resp, http.StatusOK)
+			corstest.WantAllowedActual(t, resp, http.StatusOK)
 		}
 	}
 }

@@ -5,25 +5,23 @@ import (
 	"io"
 	"log"
 	"net/http"
-	"net/http/httptest"
 
 	corschi "github.com/corskit/corskit/adapters/chi"
 	cors "github.com/corskit/corskit/core"
+	"github.com/corskit/corskit/core/corstest"
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 )
 
 // show sends one request to h and prints the status and the CORS headers.
 func show(h http.Handler, method, path string, header ...string) {
-	req := httptest.NewRequest(method, path, nil)
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
+	resp, err := corstest.Send(corstest.InProcess(h), method, path, header...)
+	if err != nil {
+		log.Fatal(err)
 	}
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, req)
-	fmt.Println(method, path, w.Code)
+	fmt.Println(method, path, resp.Status)
 	for _, k := range []string{"Access-Control-Allow-Origin", "Access-Control-Allow-Methods", "Access-Control-Allow-Credentials"} {
-		if v := w.Header().Get(k); v != "" {
+		if v := resp.Header.Get(k); v != "" {
 			fmt.Printf("  %s: %s\n", k, v)
 		}
 	}

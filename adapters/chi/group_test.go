@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	corschi "github.com/corskit/corskit/adapters/chi"
+	"github.com/corskit/corskit/core/corstest"
 	"github.com/go-chi/chi/v5"
 )
 
@@ -21,11 +22,11 @@ func TestInlineGroupMissesPreflights(t *testing.T) {
 	})
 	r.With(corschi.New(testConfig())).Get("/api/other", ok)
 	for path, code := range map[string]int{"/api/items": 405, "/api/other": 405, "/api/unknown": 404} {
-		resp := serve(t, r, "OPTIONS", path, preflight(origin, "PUT")...)
+		resp := preflight(t, r, origin, path, "PUT")
 		if resp.Status != code {
 			t.Errorf("preflight to %s: %d, want chi's %d", path, resp.Status, code)
 		}
-		wantNoCORS(t, resp)
+		corstest.WantNoCORS(t, resp)
 	}
 }
 
@@ -66,13 +67,13 @@ func newSubrouterApp() http.Handler {
 func TestSubrouter(t *testing.T) {
 	r := newSubrouterApp()
 	for _, path := range []string{"/api", "/api/", "/api/items", "/api/items/7", "/api/no/such/path", "/admin/users", "/admin/unknown"} {
-		wantPreflightAnswered(t, serve(t, r, "OPTIONS", path, preflight(origin, "DELETE")...))
+		corstest.WantAnsweredPreflight(t, preflight(t, r, origin, path, "DELETE"))
 	}
-	wantActualAllowed(t, serve(t, r, "GET", "/api/items", "Origin", origin, "Authorization", "Bearer x"), http.StatusOK)
-	wantActualAllowed(t, serve(t, r, "GET", "/api/items", "Origin", origin), http.StatusUnauthorized)
+	corstest.WantAllowedActual(t, serve(t, r, "GET", "/api/items", "Origin", origin, "Authorization", "Bearer x"), http.StatusOK)
+	corstest.WantAllowedActual(t, serve(t, r, "GET", "/api/items", "Origin", origin), http.StatusUnauthorized)
 	for _, method := range []string{"GET", "OPTIONS"} {
-		outside := serve(t, r, method, "/public", preflight(origin, "PUT")...)
-		wantNoCORS(t, outside)
+		outside := serve(t, r, method, "/public", corstest.PreflightHeader(origin, "PUT")...)
+		corstest.WantNoCORS(t, outside)
 		if outside.VaryHas("Origin") {
 			t.Errorf("%s /public: Vary %q, want no Origin outside the subrouter", method, outside.Header.Values("Vary"))
 		}

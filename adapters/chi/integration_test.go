@@ -32,9 +32,9 @@ func newRouter(mw ...func(http.Handler) http.Handler) *chi.Mux {
 func TestPreflightWithoutOptionsRoute(t *testing.T) {
 	r := newRouter()
 	for path, status := range map[string]int{"/items": 405, "/no/such/path": 404} {
-		wantPreflightAnswered(t, serve(t, r, "OPTIONS", path, preflight(origin, "PUT")...))
-		wantPreflightRejected(t, serve(t, r, "OPTIONS", path, preflight(evilOrigin, "PUT")...))
-		wantActualAllowed(t, serve(t, r, "OPTIONS", path, "Origin", origin), status)
+		corstest.WantAnsweredPreflight(t, preflight(t, r, origin, path, "PUT"))
+		corstest.WantRejectedPreflight(t, preflight(t, r, evilOrigin, path, "PUT"))
+		corstest.WantAllowedActual(t, serve(t, r, "OPTIONS", path, "Origin", origin), status)
 	}
 }
 
@@ -53,8 +53,9 @@ func TestNonPreflightOptionsReachesHandler(t *testing.T) {
 			t.Errorf("got %d %q %v, want the OPTIONS handler's answer", resp.Status, resp.Body, resp.Header)
 		}
 	}
-	wantActualAllowed(t, withOrigin, http.StatusOK)
-	wantPreflightAnswered(t, serve(t, r, "OPTIONS", "/items", preflight(origin, "DELETE")...))
+	corstest.WantAllowedActual(t, withOrigin, http.StatusOK)
+	corstest.WantNoCORS(t, withoutOrigin)
+	corstest.WantAnsweredPreflight(t, preflight(t, r, origin, "/items", "DELETE"))
 }
 
 // TestHead: a HEAD request gets the CORS headers and no body, from a GET
@@ -65,11 +66,11 @@ func TestHead(t *testing.T) {
 	r.Post("/post-only", ok)
 	srv := corstest.HTTPServer(t, r)
 	for path, status := range map[string]int{"/items": 200, "/head-only": 200, "/post-only": 405} {
-		resp := send(t, srv, "HEAD", path, "Origin", origin)
+		resp := corstest.MustSend(t, srv, "HEAD", path, "Origin", origin)
 		if resp.Body != "" {
 			t.Errorf("HEAD %s: body %q", path, resp.Body)
 		}
-		wantActualAllowed(t, resp, status)
+		corstest.WantAllowedActual(t, resp, status)
 	}
 }
 
@@ -110,7 +111,7 @@ func TestPanicsKeepCORSHeaders(t *testing.T) {
 	for name, r := range map[string]*chi.Mux{"recoverer first": newRouter(quietPanics, middleware.Recoverer), "CORS first": corsFirst} {
 		r.Get("/panic", func(http.ResponseWriter, *http.Request) { panic("boom") })
 		t.Run(name, func(t *testing.T) {
-			wantActualAllowed(t, serve(t, r, "GET", "/panic", "Origin", origin), http.StatusInternalServerError)
+			corstest.WantAllowedActual(t, serve(t, r, "GET", "/panic", "Origin", origin), http.StatusInternalServerError)
 		})
 	}
 }

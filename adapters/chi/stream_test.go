@@ -40,7 +40,7 @@ func TestServerSentEventsFlush(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	wantActualAllowed(t, corstest.Response{Status: resp.StatusCode, Header: resp.Header}, http.StatusOK)
+	corstest.WantAllowedActual(t, corstest.Response{Status: resp.StatusCode, Header: resp.Header}, http.StatusOK)
 	events := bufio.NewReader(resp.Body)
 	for i := 1; i <= 3; i++ {
 		var line string
@@ -86,7 +86,7 @@ func TestWriterNotWrapped(t *testing.T) {
 	})
 	srv := corstest.HTTPServer(t, r)
 	for _, header := range [][]string{{"Origin", origin}, {"Origin", evilOrigin}, nil} {
-		if resp := send(t, srv, "GET", "/raw", header...); resp.Body != "hijacked" {
+		if resp := corstest.MustSend(t, srv, "GET", "/raw", header...); resp.Body != "hijacked" {
 			t.Errorf("%v: body %q, want the hijacking handler's", header, resp.Body)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	corsecho "github.com/corskit/corskit/adapters/echo"
+	"github.com/corskit/corskit/core/corstest"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 )
@@ -38,7 +39,7 @@ func TestErrorResponsesCarryCORS(t *testing.T) {
 				if ct := r.Header.Get("Content-Type"); !strings.Contains(ct, "json") {
 					t.Errorf("Content-Type %q, want the error handler's JSON", ct)
 				}
-				wantActualCORS(t, r, tc.status)
+				corstest.WantAllowedActual(t, r, tc.status)
 			})
 		}
 	}
@@ -53,5 +54,5 @@ func TestCustomErrorHandlerKeepsCORS(t *testing.T) {
 	}
 	e.Use(corsecho.New(testConfig()))
 	e.GET("/fail", func(echo.Context) error { return errors.New("upstream down") })
-	wantActualCORS(t, serve(t, e, "GET", "/fail", "Origin", allowedOrigin), http.StatusBadGateway)
+	corstest.WantAllowedActual(t, serve(t, e, "GET", "/fail", "Origin", allowedOrigin), http.StatusBadGateway)
 }

@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"testing"
 
-	corsecho "github.com/corskit/corskit/adapters/echo"
+	"github.com/corskit/corskit/core/corstest"
 	"github.com/labstack/echo/v4"
 )
 
@@ -12,8 +12,7 @@ import (
 // names and its changes to the CORS headers reach the client alongside the
 // middleware's.
 func TestHandlerHeadersSurvive(t *testing.T) {
-	e := newEcho()
-	e.Use(corsecho.New(testConfig()))
+	e := newCORSEcho()
 	e.GET("/items", func(c echo.Context) error {
 		h := c.Response().Header()
 		h.Set("X-Request-Id", "42")
@@ -27,7 +26,7 @@ func TestHandlerHeadersSurvive(t *testing.T) {
 	})
 
 	r := serve(t, e, "GET", "/items", "Origin", allowedOrigin)
-	wantActualCORS(t, r, http.StatusOK)
+	corstest.WantAllowedActual(t, r, http.StatusOK)
 	if r.Header.Get("X-Request-Id") != "42" || r.Header.Get("Cache-Control") != "private" ||
 		!r.VaryHas("Accept-Encoding") || r.Body != "items" {
 		t.Errorf("handler's headers lost: %v %q", r.Header, r.Body)

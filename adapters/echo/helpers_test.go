@@ -3,10 +3,10 @@ package corsecho_test
 import (
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
+	corsecho "github.com/corskit/corskit/adapters/echo"
 	cors "github.com/corskit/corskit/core"
 	"github.com/corskit/corskit/core/corstest"
 	"github.com/labstack/echo/v4"
@@ -29,6 +29,14 @@ func newEcho() *echo.Echo {
 	return e
 }
 
+// newCORSEcho returns a [newEcho] running the middleware, applying
+// testConfig, installed with e.Use.
+func newCORSEcho() *echo.Echo {
+	e := newEcho()
+	e.Use(corsecho.New(testConfig()))
+	return e
+}
+
 // ok is a handler that marks the response and answers 200.
 func ok(c echo.Context) error {
 	c.Response().Header().Set("X-Handler", "ran")
@@ -39,55 +47,24 @@ func ok(c echo.Context) error {
 // pairs.
 func serve(t *testing.T, h http.Handler, method, path string, hdr ...string) corstest.Response {
 	t.Helper()
-	return send(t, func(r *http.Request) (*http.Response, error) {
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, r)
-		resp := w.Result()
-		resp.Header = w.Header() // as left at the end, with fields set after the status
-		return resp, nil
-	}, method, path, hdr...)
-}
-
-// send sends one request to srv.
-func send(t *testing.T, srv corstest.Server, method, path string, hdr ...string) corstest.Response {
-	t.Helper()
-	r, err := corstest.Send(srv, method, path, hdr...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return corstest.MustSend(t, corstest.InProcess(h), method, path, hdr...)
 }
 
 // preflight sends to h a preflight for PUT with X-Request-Id from origin
 // to path.
 func preflight(t *testing.T, h http.Handler, origin, path string) corstest.Response {
 	t.Helper()
-	return serve(t, h, http.MethodOptions, path, "Origin", origin,
-		"Access-Control-Request-Method", "PUT",
-		"Access-Control-Request-Headers", "x-request-id")
+	return serve(t, h, http.MethodOptions, path, corstest.PreflightHeader(origin, "PUT", "x-request-id")...)
 }
 
-// wantAnsweredPreflight fails t unless r is the middleware's answer to an
-// allowed preflight from allowedOrigin.
+// wantAnsweredPreflight is [corstest.WantAnsweredPreflight] for a
+// [preflight], which also fails t unless the answer allows X-Request-Id and
+// neither a route's handler nor Echo's automatic OPTIONS handler ran.
 func wantAnsweredPreflight(t *testing.T, r corstest.Response) {
 	t.Helper()
-	h := r.CORSHeaders()
-	if r.Status != http.StatusNoContent || h["Access-Control-Allow-Origin"] != allowedOrigin ||
-		!strings.Contains(h["Access-Control-Allow-Methods"], "PUT") ||
-		!strings.Contains(strings.ToLower(h["Access-Control-Allow-Headers"]), "x-request-id") ||
-		r.Header.Get("X-Handler") != "" || r.Header.Get("Allow") != "" || r.Body != "" {
-		t.Errorf("preflight not answered by the middleware: %d %v %q", r.Status, r.Header, r.Body)
-	}
-}
-
-// wantActualCORS fails t unless r has the status and carries the headers
-// of an allowed actual request from allowedOrigin.
-func wantActualCORS(t *testing.T, r corstest.Response, status int) {
-	t.Helper()
-	h := r.CORSHeaders()
-	if r.Status != status || h["Access-Control-Allow-Origin"] != allowedOrigin ||
-		h["Access-Control-Allow-Credentials"] != "true" ||
-		h["Access-Control-Expose-Headers"] != "X-Request-Id" || !r.VaryHas("Origin") {
-		t.Errorf("got %d %v %q, want %d with the CORS headers", r.Status, r.Header, r.Body, status)
+	corstest.WantAnsweredPreflight(t, r)
+	if !strings.Contains(strings.ToLower(r.Header.Get("Access-Control-Allow-Headers")), "x-request-id") ||
+		r.Header.Get("X-Handler") != "" || r.Header.Get("Allow") != "" {
+		t.Errorf("preflight not answered by the middleware alone: %d %v %q", r.Status, r.Header, r.Body)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"testing"
 
-	corsecho "github.com/corskit/corskit/adapters/echo"
 	"github.com/corskit/corskit/core/corstest"
 	"github.com/labstack/echo/v4"
 )
@@ -15,8 +14,7 @@ import (
 // allowed Origin; and that on a route without an OPTIONS handler Echo's
 // own OPTIONS answer (204 with Allow) gets them too.
 func TestOPTIONSWithoutACRMReachesHandler(t *testing.T) {
-	e := newEcho()
-	e.Use(corsecho.New(testConfig()))
+	e := newCORSEcho()
 	e.OPTIONS("/opts", func(c echo.Context) error {
 		c.Response().Header().Set("X-Handler", "ran")
 		return c.String(http.StatusOK, "options body")
@@ -27,7 +25,7 @@ func TestOPTIONSWithoutACRMReachesHandler(t *testing.T) {
 	if r.Header.Get("X-Handler") != "ran" || r.Body != "options body" {
 		t.Errorf("OPTIONS with Origin: %d %v %q", r.Status, r.Header, r.Body)
 	}
-	wantActualCORS(t, r, http.StatusOK)
+	corstest.WantAllowedActual(t, r, http.StatusOK)
 
 	r = serve(t, e, "OPTIONS", "/opts")
 	if r.Status != 200 || r.Header.Get("X-Handler") != "ran" || len(r.CORSHeaders()) != 0 {
@@ -38,22 +36,21 @@ func TestOPTIONSWithoutACRMReachesHandler(t *testing.T) {
 	if r.Header.Get("Allow") == "" {
 		t.Errorf("OPTIONS to a GET route: %d %v, want Echo's 204 with Allow", r.Status, r.Header)
 	}
-	wantActualCORS(t, r, http.StatusNoContent)
+	corstest.WantAllowedActual(t, r, http.StatusNoContent)
 }
 
 // TestHEAD proves that a HEAD request to a route registered for HEAD runs
 // its handler and gets the CORS headers and no body over a real
 // connection, and that Echo's 405 for a GET-only route carries them too.
 func TestHEAD(t *testing.T) {
-	e := newEcho()
-	e.Use(corsecho.New(testConfig()))
+	e := newCORSEcho()
 	e.Match([]string{"GET", "HEAD"}, "/items", ok)
 	e.GET("/get-only", ok)
 
-	r := send(t, corstest.HTTPServer(t, e), "HEAD", "/items", "Origin", allowedOrigin)
+	r := corstest.MustSend(t, corstest.HTTPServer(t, e), "HEAD", "/items", "Origin", allowedOrigin)
 	if r.Header.Get("X-Handler") != "ran" || r.Body != "" {
 		t.Errorf("HEAD: %d %v %q", r.Status, r.Header, r.Body)
 	}
-	wantActualCORS(t, r, http.StatusOK)
-	wantActualCORS(t, serve(t, e, "HEAD", "/get-only", "Origin", allowedOrigin), http.StatusMethodNotAllowed)
+	corstest.WantAllowedActual(t, r, http.StatusOK)
+	corstest.WantAllowedActual(t, serve(t, e, "HEAD", "/get-only", "Origin", allowedOrigin), http.StatusMethodNotAllowed)
 }

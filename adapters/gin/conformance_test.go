@@ -42,7 +42,7 @@ func TestAppEngineRoutesEveryMethod(t *testing.T) {
 	srv := corstest.HTTPServer(t, appEngine(corsgin.New(testConfig()), http.HandlerFunc(echoRequest)))
 	for _, method := range []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PURGE", "PROPFIND", "get"} {
 		for _, path := range []string{"/", "/resource", "/a/b/c/"} {
-			resp := send(t, srv, method, path, "Origin", origin)
+			resp := corstest.MustSend(t, srv, method, path, "Origin", origin)
 			want := method + " " + path
 			if method == "HEAD" {
 				want = ""
@@ -50,7 +50,7 @@ func TestAppEngineRoutesEveryMethod(t *testing.T) {
 			if resp.Body != want {
 				t.Errorf("%s %s: body %q, want %q", method, path, resp.Body, want)
 			}
-			wantActualAllowed(t, resp, http.StatusOK)
+			corstest.WantAllowedActual(t, resp, http.StatusOK)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	corsgin "github.com/corskit/corskit/adapters/gin"
+	"github.com/corskit/corskit/core/corstest"
 	"github.com/gin-gonic/gin"
 )
 
@@ -17,11 +18,11 @@ func TestGroupUseMissesPreflights(t *testing.T) {
 	api := r.Group("/api")
 	api.Use(corsgin.New(testConfig()))
 	api.GET("/items", ok)
-	resp := serve(t, r, "OPTIONS", "/api/items", preflight(origin, "PUT")...)
+	resp := preflight(t, r, origin, "/api/items", "PUT")
 	if resp.Status != http.StatusNotFound {
 		t.Errorf("preflight: %d, want Gin's 404", resp.Status)
 	}
-	wantNoCORS(t, resp)
+	corstest.WantNoCORS(t, resp)
 }
 
 // newGroupEngine returns an engine with CORS on the /api group only, an
@@ -51,20 +52,20 @@ func newGroupEngine() *gin.Engine {
 func TestGroup(t *testing.T) {
 	r := newGroupEngine()
 	for _, path := range []string{"/api", "/api/", "/api/items", "/api/items/7", "/api/no/such/path"} {
-		wantPreflightAnswered(t, serve(t, r, "OPTIONS", path, preflight(origin, "DELETE")...))
+		corstest.WantAnsweredPreflight(t, preflight(t, r, origin, path, "DELETE"))
 	}
-	wantActualAllowed(t, serve(t, r, "GET", "/api/items", "Origin", origin, "Authorization", "Bearer x"), http.StatusOK)
-	wantActualAllowed(t, serve(t, r, "GET", "/api/items", "Origin", origin), http.StatusUnauthorized)
+	corstest.WantAllowedActual(t, serve(t, r, "GET", "/api/items", "Origin", origin, "Authorization", "Bearer x"), http.StatusOK)
+	corstest.WantAllowedActual(t, serve(t, r, "GET", "/api/items", "Origin", origin), http.StatusUnauthorized)
 	// A plain OPTIONS request under the group is answered as without Group.
 	plain := serve(t, r, "OPTIONS", "/api/items", "Origin", origin)
 	if plain.Body != "404 page not found" {
 		t.Errorf("OPTIONS without ACRM: %q, want Gin's 404", plain.Body)
 	}
-	wantActualAllowed(t, plain, http.StatusNotFound)
+	corstest.WantAllowedActual(t, plain, http.StatusNotFound)
 	// Outside the group: no CORS at all.
 	for _, method := range []string{"GET", "OPTIONS"} {
-		outside := serve(t, r, method, "/public", preflight(origin, "PUT")...)
-		wantNoCORS(t, outside)
+		outside := serve(t, r, method, "/public", corstest.PreflightHeader(origin, "PUT")...)
+		corstest.WantNoCORS(t, outside)
 		if outside.VaryHas("Origin") {
 			t.Errorf("%s /public: Vary %q, want no Origin outside the group", method, outside.Header.Values("Vary"))
 		}
@@ -83,9 +84,9 @@ func TestGroupPaths(t *testing.T) {
 		base := strings.TrimSuffix(g.BasePath(), "/")
 		base = strings.ReplaceAll(base, ":id", "7")
 		for _, path := range []string{base + "/items", base + "/nested/deep", base + "/unknown"} {
-			wantPreflightAnswered(t, serve(t, r, "OPTIONS", path, preflight(origin, "PUT")...))
+			corstest.WantAnsweredPreflight(t, preflight(t, r, origin, path, "PUT"))
 		}
-		wantActualAllowed(t, serve(t, r, "GET", base+"/nested/deep", "Origin", origin), http.StatusOK)
+		corstest.WantAllowedActual(t, serve(t, r, "GET", base+"/nested/deep", "Origin", origin), http.StatusOK)
 	}
 }
 

@@ -33,10 +33,10 @@ func TestPreflightWithoutOptionsRoute(t *testing.T) {
 		r := newEngine()
 		r.HandleMethodNotAllowed = methodNotAllowed
 		for _, path := range []string{"/items", "/no/such/path"} {
-			wantPreflightAnswered(t, serve(t, r, "OPTIONS", path, preflight(origin, "PUT")...))
-			wantPreflightRejected(t, serve(t, r, "OPTIONS", path, preflight(evilOrigin, "PUT")...))
+			corstest.WantAnsweredPreflight(t, preflight(t, r, origin, path, "PUT"))
+			corstest.WantRejectedPreflight(t, preflight(t, r, evilOrigin, path, "PUT"))
 		}
-		wantActualAllowed(t, serve(t, r, "OPTIONS", "/items", "Origin", origin), map[bool]int{false: 404, true: 405}[methodNotAllowed])
+		corstest.WantAllowedActual(t, serve(t, r, "OPTIONS", "/items", "Origin", origin), map[bool]int{false: 404, true: 405}[methodNotAllowed])
 	}
 }
 
@@ -55,16 +55,18 @@ func TestPreflightAbortsAndCompletesTheResponse(t *testing.T) {
 	})
 	r.Use(func(c *gin.Context) { got.next = true })
 	r.OPTIONS("/with-route", ok)
+	answers := map[string]func(testing.TB, corstest.Response){
+		origin:     corstest.WantAnsweredPreflight,
+		evilOrigin: corstest.WantRejectedPreflight,
+	}
 	for _, path := range []string{"/with-route", "/without-route"} {
-		got = seen{}
-		wantPreflightAnswered(t, serve(t, r, "OPTIONS", path, preflight(origin, "PUT")...))
-		if want := (seen{status: 204, size: 0, written: true}); got != want {
-			t.Errorf("allowed preflight to %s: writer and chain %+v, want %+v", path, got, want)
-		}
-		got = seen{}
-		wantPreflightRejected(t, serve(t, r, "OPTIONS", path, preflight(evilOrigin, "PUT")...))
-		if want := (seen{status: 403, size: len(rejectedOrigin), written: true}); got != want {
-			t.Errorf("rejected preflight to %s: writer and chain %+v, want %+v", path, got, want)
+		for o, wantAnswer := range answers {
+			got = seen{}
+			resp := preflight(t, r, o, path, "PUT")
+			wantAnswer(t, resp)
+			if want := (seen{status: resp.Status, size: len(resp.Body), written: true}); got != want {
+				t.Errorf("preflight from %s to %s: writer and chain %+v, want %+v", o, path, got, want)
+			}
 		}
 	}
 }
@@ -84,8 +86,9 @@ func TestNonPreflightOptionsReachesHandler(t *testing.T) {
 			t.Errorf("got %d %q %v, want the OPTIONS handler's answer", resp.Status, resp.Body, resp.Header)
 		}
 	}
-	wantActualAllowed(t, withOrigin, http.StatusOK)
-	wantPreflightAnswered(t, serve(t, r, "OPTIONS", "/items", preflight(origin, "DELETE")...))
+	corstest.WantAllowedActual(t, withOrigin, http.StatusOK)
+	corstest.WantNoCORS(t, withoutOrigin)
+	corstest.WantAnsweredPreflight(t, preflight(t, r, origin, "/items", "DELETE"))
 }
 
 // TestHead: a HEAD request gets the CORS headers and no body, both from a
@@ -95,11 +98,11 @@ func TestHead(t *testing.T) {
 	r.HEAD("/head", func(c *gin.Context) { c.Header("Content-Length", "42"); c.Status(http.StatusOK) })
 	srv := corstest.HTTPServer(t, r)
 	for path, status := range map[string]int{"/head": 200, "/items": 404} {
-		resp := send(t, srv, "HEAD", path, "Origin", origin)
+		resp := corstest.MustSend(t, srv, "HEAD", path, "Origin", origin)
 		if resp.Body != "" || (status == 200 && resp.Header.Get("Content-Length") != "42") {
 			t.Errorf("HEAD %s: %q %v, want no body, the handler's Content-Length", path, resp.Body, resp.Header)
 		}
-		wantActualAllowed(t, resp, status)
+		corstest.WantAllowedActual(t, resp, status)
 	}
 }
 
@@ -139,7 +142,7 @@ func TestErrorsAndPanicsKeepCORSHeaders(t *testing.T) {
 		r.GET("/json-error", func(c *gin.Context) { c.AbortWithStatusJSON(http.StatusUnauthorized, gin.H{"error": "login"}) })
 		for path, code := range map[string]int{"/panic": 500, "/error": 502, "/json-error": 401} {
 			t.Run(name+" "+path, func(t *testing.T) {
-				wantActualAllowed(t, serve(t, r, "GET", path, "Origin", origin), code)
+				corstest.WantAllowedActual(t, serve(t, r, "GET", path, "Origin", origin), code)
 			})
 		}
 	}
@@ -159,8 +162,8 @@ func TestWhereTheMiddlewareDoesNotRun(t *testing.T) {
 	if redirect.Status != http.StatusMovedPermanently {
 		t.Errorf("GET /late/: %d, want Gin's 301 to /late", redirect.Status)
 	}
-	wantNoCORS(t, redirect)
-	wantNoCORS(t, serve(t, r, "GET", "/early", "Origin", origin))
-	wantActualAllowed(t, serve(t, r, "GET", "/late", "Origin", origin), http.StatusOK)
-	wantPreflightAnswered(t, serve(t, r, "OPTIONS", "/early", preflight(origin, "PUT")...))
+	corstest.WantNoCORS(t, redirect)
+	corstest.WantNoCORS(t, serve(t, r, "GET", "/early", "Origin", origin))
+	corstest.WantAllowedActual(t, serve(t, r, "GET", "/late", "Origin", origin), http.StatusOK)
+	corstest.WantAnsweredPreflight(t, preflight(t, r, origin, "/early", "PUT"))
 }

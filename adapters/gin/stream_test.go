@@ -38,7 +38,7 @@ func TestServerSentEventsFlush(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	wantActualAllowed(t, corstest.Response{Status: resp.StatusCode, Header: resp.Header}, http.StatusOK)
+	corstest.WantAllowedActual(t, corstest.Response{Status: resp.StatusCode, Header: resp.Header}, http.StatusOK)
 	events := bufio.NewReader(resp.Body)
 	for i := 1; i <= 3; i++ {
 		var event string
@@ -78,7 +78,7 @@ func TestWriterNotWrapped(t *testing.T) {
 		buf.WriteString("HTTP/1.1 200 OK\r\nContent-Length: 8\r\nConnection: close\r\n\r\nhijacked")
 		buf.Flush()
 	})
-	if resp := send(t, corstest.HTTPServer(t, r), "GET", "/raw", "Origin", origin); resp.Body != "hijacked" {
+	if resp := corstest.MustSend(t, corstest.HTTPServer(t, r), "GET", "/raw", "Origin", origin); resp.Body != "hijacked" {
 		t.Errorf("body %q, want the hijacking handler's", resp.Body)
 	}
 }
