@@ -26,6 +26,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -123,6 +124,9 @@ func Run(t *testing.T, newServer NewServer) {
 			runCase(t, newServer, c)
 		})
 	}
+	t.Run("every method and path reaches the application", func(t *testing.T) {
+		runRouting(t, newServer)
+	})
 	t.Run("policy updated while serving", func(t *testing.T) {
 		RunUpdate(t, newServer)
 	})
@@ -139,6 +143,55 @@ func Run(t *testing.T, newServer NewServer) {
 			}
 		}
 	})
+}
+
+// routingMethods returns the methods runRouting sends.
+func routingMethods() []string {
+	return []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PURGE", "PROPFIND"}
+}
+
+// Methods returns every method the suite sends, standard or custom, for a
+// framework that must be told which methods to accept.
+func Methods() []string {
+	var ms []string
+	add := func(m string) {
+		if m != "" && !slices.Contains(ms, m) {
+			ms = append(ms, m)
+		}
+	}
+	for _, m := range routingMethods() {
+		add(m)
+	}
+	for _, c := range Cases() {
+		add(c.Method)
+	}
+	return ms
+}
+
+// runRouting checks the server itself: every method, standard or custom,
+// on every path, reaches the application behind the middleware, so that the
+// table's cases cannot pass by missing the application.
+func runRouting(t *testing.T, newServer NewServer) {
+	p, err := cors.New(CredentialedConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := newServer(t, p, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, r.Method+" "+r.URL.Path)
+	}))
+	for _, method := range routingMethods() {
+		for _, path := range []string{"/", "/resource", "/a/b/c/"} {
+			r := MustSend(t, srv, method, path, "Origin", AllowedOrigin)
+			want := method + " " + path
+			if method == "HEAD" {
+				want = ""
+			}
+			if r.Body != want {
+				t.Errorf("%s %s: body %q, want %q", method, path, r.Body, want)
+			}
+			WantAllowedActual(t, r, http.StatusOK)
+		}
+	}
 }
 
 func runCase(t *testing.T, newServer NewServer, c Case) {
