@@ -3,6 +3,7 @@ module github.com/corskit/corskit/bench
 go 1.25.0
 
 require (
+	github.com/corskit/corskit/adapters/chi v0.0.0-00010101000000-000000000000
 	github.com/corskit/corskit/adapters/echo v0.0.0-00010101000000-000000000000
 	github.com/corskit/corskit/adapters/fiber v0.0.0-00010101000000-000000000000
 	github.com/corskit/corskit/adapters/gin v0.0.0-00010101000000-000000000000
@@ -65,6 +66,7 @@ require (
 tool golang.org/x/perf/cmd/benchstat
 
 replace (
+	github.com/corskit/corskit/adapters/chi => ../adapters/chi
 	github.com/corskit/corskit/adapters/echo => ../adapters/echo
 	github.com/corskit/corskit/adapters/fiber => ../adapters/fiber
 	github.com/corskit/corskit/adapters/gin => ../adapters/gin
