@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/corskit/corskit/bench"
+)
+
+const sampleCSV = `goos: linux
+,results/bench.txt,
+,sec/op,CI
+CORS/fw=fiber/impl=baseline/req=no-cors,2.0e-07,2%
+CORS/fw=fiber/impl=corskit/req=no-cors,2.5e-07,∞
+Decide/req=no-cors,1.5e-08,1%
+geomean,1e-07,
+
+,results/bench.txt,
+,allocs/op,CI
+CORS/fw=fiber/impl=baseline/req=no-cors,0,0%
+CORS/fw=fiber/impl=corskit/req=no-cors,1,0%
+Decide/req=no-cors,0,0%
+geomean,,
+`
+
+func TestParseCSV(t *testing.T) {
+	st, err := parseCSV(strings.NewReader(sampleCSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := st.CORS[Key{"fiber", "corskit", "no-cors"}]
+	if math.Abs(got.NS-250) > 1e-6 || got.NSCI != "∞" || got.Allocs != 1 {
+		t.Errorf("corskit: %+v", got)
+	}
+	if d := st.Decide["no-cors"]; math.Abs(d.NS-15) > 1e-6 || d.NSCI != "1%" {
+		t.Errorf("Decide: %+v", d)
+	}
+	if len(st.CORS) != 2 {
+		t.Errorf("%d CORS results, want 2", len(st.CORS))
+	}
+}
+
+func TestParseCSVRejectsUnknownNames(t *testing.T) {
+	_, err := parseCSV(strings.NewReader(",f,\n,sec/op,CI\nOther/x,1,2%\n"))
+	if err == nil {
+		t.Fatal("no error for an unknown benchmark")
+	}
+}
+
+func TestParseConfig(t *testing.T) {
+	cfg, err := parseConfig(strings.NewReader("run-date: today\ncpu: AMD EPYC\nBenchmarkX/a: 1\nPASS\ncpu: other\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg["run-date"] != "today" || cfg["cpu"] != "AMD EPYC" || len(cfg) != 2 {
+		t.Errorf("config %v", cfg)
+	}
+}
+
+func TestFormat(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{num(1234567), "1,234,567"}, {num(-1234), "-1,234"}, {num(0.94), "0.9"}, {num(12.6), "13"},
+		{signed(12), "+12"}, {signed(-1500), "−1,500"}, {signed(0), "+0"},
+		{ratio(1, 4), "0.25×"}, {ratio(1, 0), "n/a (≤ 0)"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+// synthetic returns results where every implementation of every framework
+// costs base + extra[role] ns, with allocs[role] allocations.
+func synthetic(extra map[bench.Role]float64, allocs map[bench.Role]float64) Stats {
+	st := Stats{CORS: map[Key]Stat{}, Decide: map[string]Stat{}}
+	for _, fw := range bench.Frameworks() {
+		for _, im := range fw.Impls {
+			for _, k := range bench.Kinds() {
+				t := 1000 + extra[im.Role]
+				st.CORS[Key{fw.Name, im.Name, k.Name}] = Stat{NS: t, CPU: t, Allocs: allocs[im.Role]}
+			}
+		}
+	}
+	for _, k := range bench.Kinds() {
+		st.Decide[k.Name] = Stat{NS: 20}
+	}
+	return st
+}
+
+func TestTargetsMet(t *testing.T) {
+	st := synthetic(map[bench.Role]float64{bench.Floor: 100, bench.Native: 400, bench.Corskit: 120}, nil)
+	for _, v := range newAnalysis(st).withCPU().targets() {
+		if v.Checked == 0 || len(v.Misses) > 0 {
+			t.Errorf("%s: %d checked, misses %v", v.Target, v.Checked, v.Misses)
+		}
+	}
+}
+
+func TestTargetsMissed(t *testing.T) {
+	st := synthetic(map[bench.Role]float64{bench.Floor: 100, bench.Native: 200, bench.Corskit: 160},
+		map[bench.Role]float64{bench.Corskit: 1})
+	st.CORS[Key{"gin", "corskit", "allowed-52"}] = Stat{NS: 1500, Allocs: 1}
+	st.CORS[Key{"gin", "corskit", "preflight-64k-commas"}] = Stat{NS: 5000, Allocs: 1}
+	st.Decide["preflight"] = Stat{NS: 20, Allocs: 1}
+	for _, v := range newAnalysis(st).targets() {
+		if len(v.Misses) == 0 {
+			t.Errorf("%s: met", v.Target)
+		}
+	}
+}
+
+func TestReport(t *testing.T) {
+	var buf bytes.Buffer
+	st := synthetic(map[bench.Role]float64{bench.Floor: 100, bench.Native: 400, bench.Corskit: 120}, nil)
+	ok, err := write(&buf, newAnalysis(st), map[string]string{"cpu": "test CPU"}, "v0")
+	if err != nil || !ok {
+		t.Fatalf("write: %v, behaviour ok %v", err, ok)
+	}
+	for _, want := range []string{"| CPU | test CPU |", "| **met** | **met** |", "+120 (+120) · +0", "## fiber", "**met**", "| nethttp corskit", "## Header slices shared"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}
