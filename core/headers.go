@@ -53,21 +53,26 @@ func compileHeaders(headers []string, ps *problems) headerSet {
 
 // checkName checks one requested header name: whether it is a token, and
 // whether it is allowed or is Authorization. It looks at each byte once
-// for a lower-case name, as browsers send; only a name with upper-case
-// letters is lowered, into a buffer on the stack.
+// for a lower-case name, as browsers send.
 func (s *headerSet) checkName(name string) (valid, allowed, authorization bool) {
-	upper := false
+	var class byte
 	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if !isTokenByte(c) {
+		c := byteClass[name[i]]
+		if c == 0 {
 			return false, false, false
 		}
-		upper = upper || ('A' <= c && c <= 'Z')
+		class |= c
 	}
-	if !upper {
-		_, allowed = s.names[name]
-		return true, allowed || s.any, name == "authorization"
+	if class&classUpper != 0 {
+		return s.checkMixedCaseName(name)
 	}
+	_, allowed = s.names[name]
+	return true, allowed || s.any, name == "authorization"
+}
+
+// checkMixedCaseName is checkName for a valid token with upper-case
+// letters: it is lowered into a buffer on the stack.
+func (s *headerSet) checkMixedCaseName(name string) (valid, allowed, authorization bool) {
 	var buf [64]byte
 	if len(name) > len(buf) {
 		// Longer than any name worth a buffer: compare the slow way.
