@@ -20,7 +20,9 @@ func TestCount(t *testing.T) {
 	} {
 		d := p.Decide(req)
 		n := 0
-		d.fields(func(string, string) bool { n++; return true })
+		for range d.Fields() {
+			n++
+		}
 		if d.Vary != "" {
 			n++
 		}

@@ -173,40 +173,72 @@ type Decision struct {
 // [Decision.Vary] and [Decision.SetHeaders].
 func (d *Decision) Fields() iter.Seq2[string, string] {
 	return func(yield func(string, string) bool) {
-		d.fields(yield)
+		d.emit(&sink{yield: yield})
 	}
 }
 
-func (d *Decision) fields(yield func(name, value string) bool) {
-	if d.allowOrigin != "" && !yield(headerAllowOrigin, d.allowOrigin) {
-		return
+// emit puts the decision's fields, in order, into s: the one list of what a
+// response carries, whatever it is written to.
+func (d *Decision) emit(s *sink) {
+	if d.allowOrigin != "" {
+		s.put(headerAllowOrigin, d.allowOrigin)
 	}
-	if d.credentials && !yield(headerAllowCredentials, "true") {
-		return
+	if d.credentials {
+		s.put(headerAllowCredentials, "true")
 	}
-	if d.allowMethods != "" && !yield(headerAllowMethods, d.allowMethods) {
-		return
+	if d.allowMethods != "" {
+		s.put(headerAllowMethods, d.allowMethods)
 	}
 	for _, v := range d.allowHeaders[:d.nAllowHeaders] {
-		if !yield(headerAllowHeaders, v) {
-			return
-		}
+		s.put(headerAllowHeaders, v)
 	}
-	if d.exposeHeaders != "" && !yield(headerExposeHeaders, d.exposeHeaders) {
-		return
+	if d.exposeHeaders != "" {
+		s.put(headerExposeHeaders, d.exposeHeaders)
 	}
-	if d.maxAge != "" && !yield(headerMaxAge, d.maxAge) {
-		return
+	if d.maxAge != "" {
+		s.put(headerMaxAge, d.maxAge)
 	}
-	if d.privateNetwork && !yield(headerAllowPrivateNetwork, "true") {
-		return
+	if d.privateNetwork {
+		s.put(headerAllowPrivateNetwork, "true")
 	}
 	if d.Body != "" {
-		if !yield("Content-Type", "text/plain; charset=utf-8") {
-			return
-		}
-		yield("X-Content-Type-Options", "nosniff")
+		s.put("Content-Type", "text/plain; charset=utf-8")
+		s.put("X-Content-Type-Options", "nosniff")
 	}
+}
+
+// A sink receives a decision's fields: into an http.Header (values stored
+// in one array, in slices of capacity one), a HeaderWriter, or an iterator's
+// yield function. A name put twice in a row is added to, not replaced.
+type sink struct {
+	http   http.Header
+	values []string
+	w      HeaderWriter
+	yield  func(string, string) bool
+	prev   string
+	first  int
+	n      int
+	done   bool
+}
+
+func (s *sink) put(name, value string) {
+	switch {
+	case s.done:
+	case s.http != nil:
+		if name != s.prev {
+			s.first = s.n
+		}
+		s.values[s.n] = value
+		s.http[name] = s.values[s.first : s.n+1 : s.n+1]
+		s.n++
+	case s.w != nil && name == s.prev:
+		s.w.Add(name, value)
+	case s.w != nil:
+		s.w.Set(name, value)
+	default:
+		s.done = !s.yield(name, value)
+	}
+	s.prev = name
 }
 
 // setAllowHeaders sets the Access-Control-Allow-Headers lines, skipping
@@ -254,16 +286,7 @@ func (d *Decision) SetHeaders(h HeaderWriter) {
 		d.setHTTPHeaders(hh)
 		return
 	}
-	prev := ""
-	d.fields(func(name, value string) bool {
-		if name == prev {
-			h.Add(name, value)
-		} else {
-			h.Set(name, value)
-		}
-		prev = name
-		return true
-	})
+	d.emit(&sink{w: h})
 	if d.Vary != "" {
 		h.Add(headerVary, d.Vary)
 	}
@@ -274,27 +297,17 @@ func (d *Decision) setHTTPHeaders(h http.Header) {
 	if n == 0 {
 		return
 	}
-	values := make([]string, n)
-	i, first, prev := 0, 0, ""
-	d.fields(func(name, value string) bool {
-		if name != prev {
-			first = i
-		}
-		values[i] = value
-		h[name] = values[first : i+1 : i+1]
-		prev = name
-		i++
-		return true
-	})
+	s := sink{http: h, values: make([]string, n)}
+	d.emit(&s)
 	if d.Vary == "" {
 		return
 	}
-	values[i] = d.Vary
+	s.values[s.n] = d.Vary
 	if old := h[headerVary]; len(old) > 0 {
 		// Copy: old's spare capacity, if any, is not ours to write.
 		h[headerVary] = append(old[:len(old):len(old)], d.Vary)
 	} else {
-		h[headerVary] = values[i : i+1 : i+1]
+		h[headerVary] = s.values[s.n : s.n+1 : s.n+1]
 	}
 }
 
