@@ -19,11 +19,6 @@ const byteClass = "" +
 
 const classUpper = 2
 
-// isTokenByte reports whether c may appear in an HTTP token.
-func isTokenByte(c byte) bool {
-	return byteClass[c] != 0
-}
-
 // isToken reports whether s is a non-empty HTTP token.
 func isToken(s string) bool {
 	if s == "" {
