@@ -14,9 +14,18 @@ import (
 // policy updates under concurrent requests, through a real chi router,
 // over TCP, with the middleware installed with r.Use.
 func TestConformance(t *testing.T) {
-	corstest.Run(t, func(t *testing.T, p *cors.Policy, app http.Handler) corstest.Server {
-		return corstest.HTTPServer(t, appRouter(corschi.FromPolicy(p), app))
-	})
+	corstest.Run(t, newServer)
+}
+
+// TestServerSentEventsFlush: a streamed response carries the CORS headers
+// and each event reaches the client when the handler flushes it.
+func TestServerSentEventsFlush(t *testing.T) {
+	corstest.RunStreaming(t, newServer)
+}
+
+// newServer serves app behind the middleware applying p, over TCP.
+func newServer(t *testing.T, p *cors.Policy, app http.Handler) corstest.Server {
+	return corstest.HTTPServer(t, appRouter(corschi.FromPolicy(p), app))
 }
 
 // appRouter returns a router that runs mw and then app for every method

@@ -14,12 +14,21 @@ import (
 // policy updates under concurrent requests, through a real Echo instance
 // served over TCP, with the middleware installed by e.Use.
 func TestConformance(t *testing.T) {
-	corstest.Run(t, func(t *testing.T, p *cors.Policy, app http.Handler) corstest.Server {
-		e := echo.New()
-		e.Use(corsecho.FromPolicy(p))
-		mountEverywhere(e, echo.WrapHandler(app))
-		return corstest.HTTPServer(t, e)
-	})
+	corstest.Run(t, newServer)
+}
+
+// TestServerSentEvents: a streamed response carries the CORS headers and
+// each event reaches the client when the handler flushes it.
+func TestServerSentEvents(t *testing.T) {
+	corstest.RunStreaming(t, newServer)
+}
+
+// newServer serves app behind the middleware applying p, over TCP.
+func newServer(t *testing.T, p *cors.Policy, app http.Handler) corstest.Server {
+	e := echo.New()
+	e.Use(corsecho.FromPolicy(p))
+	mountEverywhere(e, echo.WrapHandler(app))
+	return corstest.HTTPServer(t, e)
 }
 
 // mountEverywhere routes every method and every path to h: e.Any covers
