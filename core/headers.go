@@ -52,9 +52,13 @@ func compileHeaders(headers []string, ps *problems) headerSet {
 }
 
 // checkName checks one requested header name: whether it is a token, and
-// whether it is allowed or is Authorization. It looks at each byte once
-// for a lower-case name, as browsers send.
+// whether it is allowed or is Authorization. A name found in the set as it
+// is (lower case, as browsers send) is a token: only other names are
+// looked at byte by byte.
 func (s *headerSet) checkName(name string) (valid, allowed, authorization bool) {
+	if _, ok := s.names[name]; ok {
+		return true, true, name == "authorization"
+	}
 	var class byte
 	for i := 0; i < len(name); i++ {
 		c := byteClass[name[i]]
@@ -66,8 +70,7 @@ func (s *headerSet) checkName(name string) (valid, allowed, authorization bool) 
 	if class&classUpper != 0 {
 		return s.checkMixedCaseName(name)
 	}
-	_, allowed = s.names[name]
-	return true, allowed || s.any, name == "authorization"
+	return true, s.any, name == "authorization"
 }
 
 // checkMixedCaseName is checkName for a valid token with upper-case
