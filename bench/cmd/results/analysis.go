@@ -14,32 +14,29 @@ type analysis struct {
 	// breaks holds, for each implementation and kind whose answer differs
 	// from the behaviour contract, how it differs.
 	breaks map[Key]string
-	// cpu makes times the CPU time per request instead of the elapsed time.
-	cpu bool
+	// metric is the cost the analysis compares: ns/op unless set.
+	metric metric
 }
 
-// withCPU returns the analysis on CPU times.
-func (a analysis) withCPU() analysis {
-	a.cpu = true
+// with returns the analysis comparing metric m.
+func (a analysis) with(m metric) analysis {
+	a.metric = m
 	return a
 }
 
-// hasCPU reports whether the run measured CPU times.
-func (a analysis) hasCPU() bool {
+// has reports whether the run measured metric m.
+func (a analysis) has(m metric) bool {
 	for _, s := range a.st.CORS {
-		if s.CPU > 0 {
+		if m.of(s) > 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// time is the time the analysis works on.
-func (a analysis) time(s Stat) float64 {
-	if a.cpu {
-		return s.CPU
-	}
-	return s.NS
+// cost is the cost of s in the analysis's metric.
+func (a analysis) cost(s Stat) float64 {
+	return a.metric.of(s)
 }
 
 func newAnalysis(st Stats) analysis {
@@ -59,9 +56,11 @@ func newAnalysis(st Stats) analysis {
 	return a
 }
 
+// stat returns the summary of a benchmark, if it has a figure in the
+// analysis's metric.
 func (a analysis) stat(fw, impl, req string) (Stat, bool) {
 	s, ok := a.st.CORS[Key{fw, impl, req}]
-	return s, ok
+	return s, ok && a.cost(s) > 0
 }
 
 // named returns the implementations of fw that have role r.
@@ -90,9 +89,9 @@ func (a analysis) one(fw string, r bench.Role) string {
 }
 
 // An overhead is an implementation's cost over the framework's baseline,
-// in medians; NS is in the analysis's time.
+// in medians; Cost is in the analysis's metric.
 type overhead struct {
-	NS, Bytes, Allocs float64
+	Cost, Bytes, Allocs float64
 }
 
 func (a analysis) overhead(fw, impl, req string) (overhead, bool) {
@@ -101,11 +100,11 @@ func (a analysis) overhead(fw, impl, req string) (overhead, bool) {
 	if !ok1 || !ok2 {
 		return overhead{}, false
 	}
-	return overhead{NS: a.time(s) - a.time(b), Bytes: s.Bytes - b.Bytes, Allocs: s.Allocs - b.Allocs}, true
+	return overhead{Cost: a.cost(s) - a.cost(b), Bytes: s.Bytes - b.Bytes, Allocs: s.Allocs - b.Allocs}, true
 }
 
-// bestNative returns the native middleware of fw with the smallest time
-// overhead for req, and the smallest allocation overhead of any native.
+// bestNative returns the native middleware of fw with the smallest
+// overhead in the analysis's metric for req, and the smallest allocation overhead of any native.
 func (a analysis) bestNative(fw, req string) (name string, best overhead, minAllocs float64, ok bool) {
 	minAllocs = math.Inf(1)
 	for _, n := range a.named(fw, bench.Native) {
@@ -113,7 +112,7 @@ func (a analysis) bestNative(fw, req string) (name string, best overhead, minAll
 		if !found {
 			continue
 		}
-		if !ok || o.NS < best.NS {
+		if !ok || o.Cost < best.Cost {
 			name, best, ok = n, o, true
 		}
 		minAllocs = math.Min(minAllocs, o.Allocs)

@@ -41,6 +41,14 @@ func (m *md) machine(cfg map[string]string, benchstat string) {
 	row("load average (1, 5, 15 min) before / after", cfg["loadavg-start"]+" / "+cfg["loadavg-end"])
 	row("run", cfg["run"])
 	row("Go", cfg["go"])
+	instr := "not measured (valgrind not installed: `apt-get install -y valgrind`)"
+	if cfg["instructions-method"] != "" {
+		instr = cfg["instructions-method"] + "; counted at " + cfg["instructions-date"]
+		if of := cfg["instructions-of-run"]; of != "" && of != cfg["run-date"] {
+			instr += ", for the benchmarks of the run of " + of + " (not this run)"
+		}
+	}
+	row("instructions", instr)
 	if info, ok := debug.ReadBuildInfo(); ok {
 		for _, dep := range info.Deps {
 			if slices.Contains(tracked(), dep.Path) {

@@ -1,6 +1,7 @@
 // Command results writes bench/RESULTS.md from a run of the side-by-side
-// benchmarks: the raw `go test -bench` output (for the machine lines) and
-// its `benchstat -format csv` summary. It also serves every request kind
+// benchmarks: the raw `go test -bench` output (for the machine lines), its
+// `benchstat -format csv` summary and, when present, the instruction
+// counts of cmd/instructions. It also serves every request kind
 // through every implementation once, for the behaviour section. `make
 // results` in bench/ runs it; RESULTS.md is never edited by hand.
 package main
@@ -10,6 +11,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"github.com/gin-gonic/gin"
@@ -19,19 +21,29 @@ func main() {
 	raw := flag.String("raw", "results/bench.txt", "raw go test -bench output")
 	stat := flag.String("csv", "results/benchstat.csv", "benchstat -format csv summary of -raw")
 	out := flag.String("out", "RESULTS.md", "report to write")
+	instructions := flag.String("instructions", "results/instructions.txt",
+		"instruction counts written by cmd/instructions; if the file does not exist, the report says they were not measured")
 	benchstat := flag.String("benchstat", "", "version of golang.org/x/perf that made -csv")
 	flag.Parse()
-	if err := run(*raw, *stat, *out, *benchstat); err != nil {
+	if err := run(inputs{*raw, *stat, *instructions}, *out, *benchstat); err != nil {
 		fmt.Fprintln(os.Stderr, "results:", err)
 		os.Exit(1)
 	}
 }
 
-func run(rawPath, csvPath, outPath, benchstat string) error {
+// inputs are the paths of the files the report is made from.
+type inputs struct {
+	raw, csv, instructions string
+}
+
+func run(in inputs, outPath, benchstat string) error {
 	// Gin starts in debug mode, which prints every route registered.
 	gin.SetMode(gin.ReleaseMode)
-	cfg, st, err := load(rawPath, csvPath)
+	cfg, st, err := load(in.raw, in.csv)
 	if err != nil {
+		return err
+	}
+	if err := loadInstructions(in.instructions, st, cfg); err != nil {
 		return err
 	}
 	var buf bytes.Buffer
@@ -71,6 +83,29 @@ func load(rawPath, csvPath string) (map[string]string, Stats, error) {
 		return nil, Stats{}, fmt.Errorf("%s: no BenchmarkCORS results", csvPath)
 	}
 	return cfg, st, nil
+}
+
+// loadInstructions adds the instruction counts of path, if it exists, to
+// st, and its configuration lines to cfg.
+func loadInstructions(path string, st Stats, cfg map[string]string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	icfg, err := st.addInstructions(f)
+	if err != nil {
+		return fmt.Errorf("%s: %v", path, err)
+	}
+	for k, v := range icfg {
+		if _, seen := cfg[k]; !seen {
+			cfg[k] = v
+		}
+	}
+	return nil
 }
 
 // write writes the whole report and reports whether corskit's answers

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/corskit/corskit/bench"
 )
 
 // md writes Markdown, remembering the first write error.
@@ -54,25 +52,43 @@ func (m *md) textHeader(cells ...string) {
 
 func (m *md) targets(a analysis) {
 	m.f("## Targets of issue 5\n\n")
-	byWall := a.targets()
-	var byCPU []verdict
-	if a.hasCPU() {
-		byCPU = a.withCPU().targets()
-	}
-	m.textHeader("target", "by ns/op", "by cpu-ns/op", "cases (ns/op)")
+	byWall, byCPU, byInstr := a.targets(), a.targetsBy(cpuNS), a.targetsBy(instrs)
+	m.textHeader("target", "by "+wallNS.column(), "by "+cpuNS.column(), "by "+instrs.column(), "cases (ns/op)")
 	for i, v := range byWall {
-		cpu := "not measured"
-		if byCPU != nil {
-			cpu = result(byCPU[i])
-		}
-		m.row(v.Target, result(v), cpu, fmt.Sprintf("%d checked, %d missed, %d unmeasured", v.Checked, len(v.Misses), len(v.Unmeasured)))
+		m.row(v.Target, result(v), resultAt(byCPU, i), resultAt(byInstr, i),
+			fmt.Sprintf("%d checked, %d missed, %d unmeasured", v.Checked, len(v.Misses), len(v.Unmeasured)))
 	}
 	m.f("\ncpu-ns/op is the CPU time the process used per request: it leaves out the time the benchmark waited for a CPU, ")
 	m.f("but not the slowdown a busy neighbour (another hardware thread of the same core) causes. ")
-	m.f("Each benchmark's samples are taken one after another, so a disturbance shifts all of them: ")
-	m.f("differences of the size of the ± intervals are noise, whichever column.\n\n")
+	m.f("The run line above says how the samples were spread: with one round, each benchmark's samples are taken one after another, ")
+	m.f("so a disturbance shifts them all; with several rounds, it shifts one sample of each benchmark. ")
+	m.f("Differences of the size of the ± intervals are noise, in either time column.\n\n")
+	if byInstr == nil {
+		m.f("The instruction counts were not measured (valgrind is not installed: `apt-get install -y valgrind`, then `make -C bench instructions report`).\n\n")
+	} else {
+		m.f("By instructions, the same checks compare instructions per request (see How it is measured) instead of ns/op; ")
+		m.f("they do not change with the machine's load, so this column is the one to trust for comparisons on a noisy machine, ")
+		m.f("while the targets themselves are stated in ns/op. Allocations (allocs/op) come from the timing run in every column.\n\n")
+	}
 	m.misses("by ns/op", byWall)
 	m.misses("by cpu-ns/op", byCPU)
+	m.misses("by instructions", byInstr)
+}
+
+// targetsBy returns the verdicts on metric m, nil if m was not measured.
+func (a analysis) targetsBy(m metric) []verdict {
+	if !a.has(m) {
+		return nil
+	}
+	return a.with(m).targets()
+}
+
+// resultAt formats verdict i of vs, which is nil when not measured.
+func resultAt(vs []verdict, i int) string {
+	if vs == nil {
+		return "not measured"
+	}
+	return result(vs[i])
 }
 
 func result(v verdict) string {
@@ -107,118 +123,4 @@ func (m *md) misses(title string, vs []verdict) {
 		m.f("\n")
 	}
 	m.f("</details>\n\n")
-}
-
-func (m *md) framework(a analysis, fw bench.Framework) {
-	m.f("## %s\n\n", fw.Name)
-	m.f("Medians of ns/op (±95%% confidence interval) (cpu-ns/op) · B/op · allocs/op.\n\n")
-	cols := []string{"request"}
-	for _, im := range fw.Impls {
-		cols = append(cols, label(im))
-	}
-	m.header(cols...)
-	for _, k := range a.kinds {
-		cells := []string{k.Title}
-		for _, im := range fw.Impls {
-			cells = append(cells, cell(a.stat(fw.Name, im.Name, k.Name)))
-		}
-		m.row(cells...)
-	}
-	m.f("\nOverhead over the baseline: ns/op (cpu-ns/op) · allocs/op; and corskit's overhead divided by the best native's and by the floor's, by ns/op (by cpu-ns/op).\n\n")
-	cols = []string{"request"}
-	for _, im := range fw.Impls[1:] {
-		cols = append(cols, im.Name)
-	}
-	m.header(append(cols, "corskit / best native", "corskit / floor")...)
-	for _, k := range a.kinds {
-		m.row(a.overheadRow(fw, k)...)
-	}
-	m.f("\n")
-}
-
-// label names an implementation with its role, unless that is its name.
-func label(im bench.Impl) string {
-	if im.Name == string(im.Role) {
-		return im.Name
-	}
-	return im.Name + " (" + string(im.Role) + ")"
-}
-
-// cpuPart formats the CPU time of s, if measured.
-func cpuPart(s Stat) string {
-	if s.CPU == 0 {
-		return ""
-	}
-	return " (cpu " + num(s.CPU) + ")"
-}
-
-func cell(s Stat, ok bool) string {
-	if !ok {
-		return "—"
-	}
-	return fmt.Sprintf("%s%s%s · %s · %s", num(s.NS), ci(s.NSCI), cpuPart(s), num(s.Bytes), num(s.Allocs))
-}
-
-func (a analysis) overheadRow(fw bench.Framework, k bench.Kind) []string {
-	cells := []string{k.Title}
-	for _, im := range fw.Impls {
-		if im.Role == bench.Baseline {
-			continue
-		}
-		o, ok := a.overhead(fw.Name, im.Name, k.Name)
-		if !ok {
-			cells = append(cells, "—")
-			continue
-		}
-		cells = append(cells, signed(o.NS)+a.alsoCPU(func(c analysis) string {
-			oc, _ := c.overhead(fw.Name, im.Name, k.Name)
-			return signed(oc.NS)
-		})+" · "+signed(o.Allocs))
-	}
-	return append(cells, a.ratios(fw.Name, k.Name)...)
-}
-
-// alsoCPU returns " (cpu X)" with X computed on CPU times, if measured.
-func (a analysis) alsoCPU(f func(analysis) string) string {
-	if a.cpu || !a.hasCPU() {
-		return ""
-	}
-	return " (" + f(a.withCPU()) + ")"
-}
-
-// ratios returns corskit's overhead over the best native's and over the
-// floor's.
-func (a analysis) ratios(fw, req string) []string {
-	vsBest := func(a analysis) string {
-		c, okC := a.overhead(fw, a.one(fw, bench.Corskit), req)
-		_, best, _, okB := a.bestNative(fw, req)
-		if !okC || !okB {
-			return "—"
-		}
-		return ratio(c.NS, best.NS)
-	}
-	vsFloor := func(a analysis) string {
-		c, okC := a.overhead(fw, a.one(fw, bench.Corskit), req)
-		f, okF := a.overhead(fw, a.one(fw, bench.Floor), req)
-		if !okC || !okF {
-			return "—"
-		}
-		return ratio(c.NS, f.NS)
-	}
-	name, _, _, _ := a.bestNative(fw, req)
-	return []string{vsBest(a) + a.alsoCPU(vsBest) + ", " + name, vsFloor(a) + a.alsoCPU(vsFloor)}
-}
-
-func (m *md) decide(a analysis) {
-	m.f("## The core's Decide alone\n\n")
-	m.header("request", "ns/op (cpu-ns/op)", "B/op", "allocs/op")
-	for _, k := range a.kinds {
-		s, ok := a.st.Decide[k.Name]
-		if !ok {
-			m.row(k.Title, "—", "—", "—")
-			continue
-		}
-		m.row(k.Title, num(s.NS)+ci(s.NSCI)+cpuPart(s), num(s.Bytes), num(s.Allocs))
-	}
-	m.f("\n")
 }

@@ -84,14 +84,35 @@ func synthetic(extra map[bench.Role]float64, allocs map[bench.Role]float64) Stat
 		}
 	}
 	for _, k := range bench.Kinds() {
-		st.Decide[k.Name] = Stat{NS: 20}
+		st.Decide[k.Name] = Stat{NS: 20, CPU: 20}
+	}
+	return st
+}
+
+// withInstructions sets the instruction counts of st as cmd/instructions
+// would: every implementation executes 3000 + extra[role] instructions per
+// request, Decide 100.
+func withInstructions(st Stats, extra map[bench.Role]float64) Stats {
+	for _, fw := range bench.Frameworks() {
+		for _, im := range fw.Impls {
+			for _, k := range bench.Kinds() {
+				key := Key{fw.Name, im.Name, k.Name}
+				s := st.CORS[key]
+				s.Instr = 3000 + extra[im.Role]
+				st.CORS[key] = s
+			}
+		}
+	}
+	for k, s := range st.Decide {
+		s.Instr = 100
+		st.Decide[k] = s
 	}
 	return st
 }
 
 func TestTargetsMet(t *testing.T) {
 	st := synthetic(map[bench.Role]float64{bench.Floor: 100, bench.Native: 400, bench.Corskit: 120}, nil)
-	for _, v := range newAnalysis(st).withCPU().targets() {
+	for _, v := range newAnalysis(st).with(cpuNS).targets() {
 		if v.Checked == 0 || len(v.Misses) > 0 {
 			t.Errorf("%s: %d checked, misses %v", v.Target, v.Checked, v.Misses)
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -14,9 +15,12 @@ type Key struct{ FW, Impl, Req string }
 
 // A Stat is benchstat's summary of one benchmark: medians, and the 95%
 // confidence intervals of the times as benchstat prints them ("3%", "∞").
-// CPU is the process's CPU time per request (cpu-ns/op), 0 if unknown.
+// CPU is the process's CPU time per request (cpu-ns/op), 0 if unknown;
+// Instr the instructions per request (instr/op, from cmd/instructions),
+// 0 if not measured.
 type Stat struct {
 	NS, CPU     float64
+	Instr       float64
 	NSCI, CPUCI string
 	Bytes       float64
 	Allocs      float64
@@ -71,6 +75,8 @@ func (s Stats) add(unit, name, value, ci string) error {
 			st.Bytes = v
 		case "allocs/op":
 			st.Allocs = v
+		case "instr/op":
+			st.Instr = v
 		default:
 			return fmt.Errorf("benchmark %s: unknown unit %q", name, unit)
 		}
@@ -125,4 +131,28 @@ func parseConfig(r io.Reader) (map[string]string, error) {
 		}
 	}
 	return cfg, sc.Err()
+}
+
+// addInstructions reads the output of cmd/instructions into s: one line
+// "BenchmarkNAME requests VALUE instr/op" per benchmark. It returns the
+// output's configuration lines.
+func (s Stats) addInstructions(r io.Reader) (map[string]string, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	for line := range strings.Lines(string(data)) {
+		name, ok := strings.CutPrefix(line, "Benchmark")
+		if !ok {
+			continue
+		}
+		f := strings.Fields(name)
+		if len(f) != 4 || f[3] != "instr/op" {
+			return nil, fmt.Errorf("not an instruction count: %q", strings.TrimSpace(line))
+		}
+		if err := s.add("instr/op", f[0], f[2], ""); err != nil {
+			return nil, err
+		}
+	}
+	return parseConfig(bytes.NewReader(data))
 }

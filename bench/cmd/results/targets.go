@@ -90,8 +90,8 @@ func (a analysis) floorEvidence(fw string, k bench.Kind, bound overhead) string 
 	if !ok {
 		return ""
 	}
-	ev := fmt.Sprintf("; floor %s ns, %s allocs", signed(f.NS), signed(f.Allocs))
-	if k.Want.Allowed() && (f.NS > bound.NS || f.Allocs > bound.Allocs) {
+	ev := fmt.Sprintf("; floor %s %s, %s allocs", signed(f.Cost), a.metric.unit(), signed(f.Allocs))
+	if k.Want.Allowed() && (f.Cost > bound.Cost || f.Allocs > bound.Allocs) {
 		ev += " — the floor itself exceeds the bound"
 	}
 	return ev
@@ -111,9 +111,10 @@ func (a analysis) halfNative(fw string, k bench.Kind) (bool, bool, bool, string)
 	if !ok {
 		return true, false, false, ""
 	}
-	bound := overhead{NS: halfOfNative * best.NS, Allocs: math.Inf(1)}
-	return true, true, c.NS <= bound.NS, fmt.Sprintf("corskit %s ns vs best native (%s) %s ns%s%s",
-		signed(c.NS), name, signed(best.NS), a.floorEvidence(fw, k, bound), a.nativeEvidence(fw, name, k))
+	bound := overhead{Cost: halfOfNative * best.Cost, Allocs: math.Inf(1)}
+	u := a.metric.unit()
+	return true, true, c.Cost <= bound.Cost, fmt.Sprintf("corskit %s %s vs best native (%s) %s %s%s%s",
+		signed(c.Cost), u, name, signed(best.Cost), u, a.floorEvidence(fw, k, bound), a.nativeEvidence(fw, name, k))
 }
 
 func (a analysis) allocsNative(fw string, k bench.Kind) (bool, bool, bool, string) {
@@ -125,7 +126,7 @@ func (a analysis) allocsNative(fw string, k bench.Kind) (bool, bool, bool, strin
 	if a.isFast(fw) {
 		limit = 0
 	}
-	bound := overhead{NS: math.Inf(1), Allocs: limit}
+	bound := overhead{Cost: math.Inf(1), Allocs: limit}
 	return true, true, c.Allocs <= limit, fmt.Sprintf("corskit %s allocs vs best native %s%s%s",
 		signed(c.Allocs), signed(minAllocs), a.floorEvidence(fw, k, bound), a.leastAllocNative(fw, k))
 }
@@ -161,8 +162,9 @@ func (a analysis) nearFloor(fw string, k bench.Kind) (bool, bool, bool, string) 
 	if !ok1 || !ok2 {
 		return true, false, false, ""
 	}
-	return true, true, c.NS <= floorFactor*f.NS,
-		fmt.Sprintf("corskit %s ns vs floor %s ns", signed(c.NS), signed(f.NS))
+	u := a.metric.unit()
+	return true, true, c.Cost <= floorFactor*f.Cost,
+		fmt.Sprintf("corskit %s %s vs floor %s %s", signed(c.Cost), u, signed(f.Cost), u)
 }
 
 func (a analysis) noScan(fw string) (bool, bool, string) {
@@ -172,10 +174,10 @@ func (a analysis) noScan(fw string) (bool, bool, string) {
 	if !ok1 || !ok2 {
 		return false, false, ""
 	}
-	t2, t52 := a.time(s2), a.time(s52)
+	t2, t52, u := a.cost(s2), a.cost(s52), a.metric.unit()
 	met := math.Abs(t52-t2) <= sameOrigin*t2 && s52.Allocs == s2.Allocs
-	return true, met, fmt.Sprintf("#2 %s ns %s allocs, #52 %s ns %s allocs",
-		num(t2), num(s2.Allocs), num(t52), num(s52.Allocs))
+	return true, met, fmt.Sprintf("#2 %s %s %s allocs, #52 %s %s %s allocs",
+		num(t2), u, num(s2.Allocs), num(t52), u, num(s52.Allocs))
 }
 
 func (a analysis) adversarial(fw string) (bool, bool, string) {
@@ -184,14 +186,15 @@ func (a analysis) adversarial(fw string) (bool, bool, string) {
 	if !ok {
 		return false, false, ""
 	}
-	met, ev := true, fmt.Sprintf("rejected %s ns %s allocs", signed(rej.NS), signed(rej.Allocs))
+	u := a.metric.unit()
+	met, ev := true, fmt.Sprintf("rejected %s %s %s allocs", signed(rej.Cost), u, signed(rej.Allocs))
 	for _, req := range []string{"preflight-1000-names", "preflight-64k-commas"} {
 		o, found := a.overhead(fw, im, req)
 		if !found {
 			return false, false, ""
 		}
-		met = met && o.NS <= adversarialUp*rej.NS && o.Allocs <= rej.Allocs
-		ev += fmt.Sprintf(", %s %s ns %s allocs", req, signed(o.NS), signed(o.Allocs))
+		met = met && o.Cost <= adversarialUp*rej.Cost && o.Allocs <= rej.Allocs
+		ev += fmt.Sprintf(", %s %s %s %s allocs", req, signed(o.Cost), u, signed(o.Allocs))
 	}
 	return true, met, ev
 }
@@ -199,8 +202,15 @@ func (a analysis) adversarial(fw string) (bool, bool, string) {
 func (a analysis) decideAllocs() verdict {
 	v := verdict{Target: "Decide in the core: 0 allocs/op for every request kind"}
 	for _, k := range a.kinds {
-		s, ok := a.st.Decide[k.Name]
+		s, ok := a.decideStat(k.Name)
 		v.record("Decide · "+k.Name, true, ok, s.Allocs == 0, fmt.Sprintf("%s allocs/op", num(s.Allocs)))
 	}
 	return v
+}
+
+// decideStat returns the summary of BenchmarkDecide for req, if it has a
+// figure in the analysis's metric.
+func (a analysis) decideStat(req string) (Stat, bool) {
+	s, ok := a.st.Decide[req]
+	return s, ok && a.cost(s) > 0
 }
