@@ -50,6 +50,10 @@ func (s *originSet) allows(origin string) bool {
 	if _, ok := s.exact[origin]; ok {
 		return true
 	}
+	if s.anyPort == nil && s.subdomains == nil && s.regex == nil && s.fn == nil {
+		// Exact origins only: nothing else to try.
+		return false
+	}
 	if origin == "null" {
 		if !s.null {
 			return false
