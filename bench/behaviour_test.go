@@ -33,21 +33,21 @@ func TestBehaviour(t *testing.T) {
 }
 
 // TestEveryFrameworkHasEveryRole makes sure the comparison is complete:
-// each framework has a baseline, a floor, at least one native middleware
-// and corskit.
+// each framework has a baseline, a floor, a vary floor, at least one
+// native middleware and corskit.
 func TestEveryFrameworkHasEveryRole(t *testing.T) {
 	for _, fw := range Frameworks() {
 		roles := map[Role]int{}
 		for _, im := range fw.Impls {
 			roles[im.Role]++
 		}
-		for _, r := range []Role{Baseline, Floor, Native, Corskit} {
+		for _, r := range []Role{Baseline, Floor, VaryFloor, Native, Corskit} {
 			if roles[r] == 0 {
 				t.Errorf("%s has no %s implementation", fw.Name, r)
 			}
 		}
-		if roles[Baseline] != 1 || roles[Floor] != 1 || roles[Corskit] != 1 {
-			t.Errorf("%s: roles %v, want one baseline, floor and corskit", fw.Name, roles)
+		if roles[Baseline] != 1 || roles[Floor] != 1 || roles[VaryFloor] != 1 || roles[Corskit] != 1 {
+			t.Errorf("%s: roles %v, want one baseline, floor, vary floor and corskit", fw.Name, roles)
 		}
 	}
 }

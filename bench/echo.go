@@ -22,6 +22,7 @@ func echoEntries() []entry[echo.MiddlewareFunc] {
 	return []entry[echo.MiddlewareFunc]{
 		{"baseline", Baseline, nil},
 		{"floor", Floor, echoFloor},
+		{"vary-floor", VaryFloor, echoVaryFloor},
 		{"echo-cors", Native, echoCORS},
 		{"corskit", Corskit, func() echo.MiddlewareFunc { return corsecho.New(NewPolicy().Corskit()) }},
 	}
@@ -36,6 +37,15 @@ func echoFloor() echo.MiddlewareFunc {
 			if preflight {
 				return c.NoContent(http.StatusNoContent)
 			}
+			return next(c)
+		}
+	}
+}
+
+func echoVaryFloor() echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			setHTTP(c.Response().Header(), varyOnly)
 			return next(c)
 		}
 	}

@@ -24,6 +24,7 @@ func fiberEntries() []entry[fiber.Handler] {
 	return []entry[fiber.Handler]{
 		{"baseline", Baseline, nil},
 		{"floor", Floor, fiberFloor},
+		{"vary-floor", VaryFloor, fiberVaryFloor},
 		{"fiber-cors", Native, fiberCORS},
 		{"corskit", Corskit, func() fiber.Handler { return corsfiber.New(NewPolicy().Corskit()) }},
 	}
@@ -38,6 +39,14 @@ func fiberFloor() fiber.Handler {
 			return c.SendStatus(http.StatusNoContent)
 		}
 		setFast(&c.Response().Header, actual)
+		return c.Next()
+	}
+}
+
+func fiberVaryFloor() fiber.Handler {
+	vary := fastFields(varyOnly)
+	return func(c *fiber.Ctx) error {
+		setFast(&c.Response().Header, vary)
 		return c.Next()
 	}
 }

@@ -37,6 +37,10 @@ func kindNamed(kinds []Kind, name string) Kind {
 	panic("bench: no kind " + name)
 }
 
+// varyOnly is the vary floor's one field: what the contract requires on a
+// response to a request that gets no Access-Control-* field.
+var varyOnly = []Field{{"Vary", "Origin"}}
+
 // fields returns the fields for a request of the given method: the floor's
 // only test is OPTIONS or not, which every CORS middleware must make to
 // answer preflights.
@@ -87,6 +91,17 @@ func setFast(h *fasthttp.ResponseHeader, fields []fastField) {
 			continue
 		}
 		h.SetCanonical(f.name, f.value)
+	}
+}
+
+// varyFloorHTTP is the vary floor as net/http middleware (net/http and
+// chi): Vary: Origin, stored as setHTTP stores it, on every response.
+func varyFloorHTTP() func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			setHTTP(w.Header(), varyOnly)
+			next.ServeHTTP(w, r)
+		})
 	}
 }
 

@@ -25,6 +25,9 @@ func ginEntries() []entry[gin.HandlerFunc] {
 	return []entry[gin.HandlerFunc]{
 		{"baseline", Baseline, nil},
 		{"floor", Floor, ginFloor},
+		{"vary-floor", VaryFloor, func() gin.HandlerFunc {
+			return func(c *gin.Context) { setHTTP(c.Writer.Header(), varyOnly) }
+		}},
 		{"gin-contrib-cors", Native, ginContribCORS},
 		{"corskit", Corskit, func() gin.HandlerFunc { return corsgin.New(NewPolicy().Corskit()) }},
 	}

@@ -15,7 +15,7 @@ import (
 func TestNoSharedSlices(t *testing.T) {
 	for _, fw := range Frameworks() {
 		for _, im := range fw.Impls {
-			if im.HTTP == nil || (im.Role != Floor && im.Role != Corskit) {
+			if im.HTTP == nil || (im.Role != Floor && im.Role != VaryFloor && im.Role != Corskit) {
 				continue
 			}
 			for _, k := range Kinds() {

@@ -45,6 +45,7 @@ func httpNatives() []entry[httpMiddleware] {
 	return []entry[httpMiddleware]{
 		{"baseline", Baseline, nil},
 		{"floor", Floor, floorHTTP},
+		{"vary-floor", VaryFloor, varyFloorHTTP},
 		{"rs-cors", Native, rsCORS},
 		{"go-chi-cors", Native, goChiCORS},
 	}

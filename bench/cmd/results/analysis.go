@@ -43,7 +43,7 @@ func newAnalysis(st Stats) analysis {
 	a := analysis{st: st, fws: bench.Frameworks(), kinds: bench.Kinds(), breaks: map[Key]string{}}
 	for _, fw := range a.fws {
 		for _, im := range fw.Impls {
-			if im.Role == bench.Baseline || im.Role == bench.Floor {
+			if im.Role == bench.Baseline || im.Role == bench.Floor || im.Role == bench.VaryFloor {
 				continue
 			}
 			for _, k := range a.kinds {

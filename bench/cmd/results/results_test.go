@@ -145,3 +145,33 @@ func TestReport(t *testing.T) {
 		}
 	}
 }
+
+// TestVaryFloorEvidence: a request answered with Vary alone is bounded by
+// the vary floor, an allowed one by the floor.
+func TestVaryFloorEvidence(t *testing.T) {
+	st := synthetic(map[bench.Role]float64{bench.Floor: 300, bench.VaryFloor: 150, bench.Native: 200, bench.Corskit: 160}, nil)
+	a := newAnalysis(st)
+	for _, c := range []struct {
+		req, want string
+	}{
+		{"no-cors", "; vary-floor +150 ns, +0 allocs — the vary-floor itself exceeds the bound"},
+		{"disallowed", "; vary-floor +150 ns, +0 allocs — the vary-floor itself exceeds the bound"},
+		{"allowed-2", "; floor +300 ns, +0 allocs — the floor itself exceeds the bound"},
+		{"preflight-64k-commas", "; floor +300 ns, +0 allocs;"},
+	} {
+		_, _, ok, ev := a.halfNative("gin", kind(t, c.req))
+		if ok || !strings.Contains(ev, c.want) {
+			t.Errorf("%s: met %v, evidence %q, want %q in it", c.req, ok, ev, c.want)
+		}
+	}
+}
+
+func kind(t *testing.T, name string) bench.Kind {
+	for _, k := range bench.Kinds() {
+		if k.Name == name {
+			return k
+		}
+	}
+	t.Fatalf("no kind %s", name)
+	return bench.Kind{}
+}

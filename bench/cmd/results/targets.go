@@ -82,17 +82,22 @@ func (a analysis) corskitAndBest(fw string, k bench.Kind) (c, best overhead, bes
 	return c, best, bestName, minAllocs, ok1 && ok2
 }
 
-// floorEvidence gives the floor's overhead and, for an allowed request
-// (where the floor is the lower bound), whether the floor itself exceeds
-// the bound corskit missed.
+// floorEvidence gives the overhead of the floor that bounds k from below,
+// and whether that floor itself exceeds the bound corskit missed: the
+// floor for an allowed request, the vary floor for a request whose answer
+// is Vary alone (not CORS, or a disallowed actual request).
 func (a analysis) floorEvidence(fw string, k bench.Kind, bound overhead) string {
-	f, ok := a.overhead(fw, a.one(fw, bench.Floor), k.Name)
+	role, bounds := bench.Floor, k.Want.Allowed()
+	if !k.Want.Preflight && k.Want.Origin == "" {
+		role, bounds = bench.VaryFloor, true
+	}
+	f, ok := a.overhead(fw, a.one(fw, role), k.Name)
 	if !ok {
 		return ""
 	}
-	ev := fmt.Sprintf("; floor %s %s, %s allocs", signed(f.Cost), a.metric.unit(), signed(f.Allocs))
-	if k.Want.Allowed() && (f.Cost > bound.Cost || f.Allocs > bound.Allocs) {
-		ev += " — the floor itself exceeds the bound"
+	ev := fmt.Sprintf("; %s %s %s, %s allocs", role, signed(f.Cost), a.metric.unit(), signed(f.Allocs))
+	if bounds && (f.Cost > bound.Cost || f.Allocs > bound.Allocs) {
+		ev += " — the " + string(role) + " itself exceeds the bound"
 	}
 	return ev
 }
