@@ -18,20 +18,20 @@ const alwaysAllowedHeaders = "accept,accept-language,content-language,content-ty
 // headerSet holds the request headers a preflight may ask for.
 type headerSet struct {
 	any   bool
-	names map[string]struct{} // lower case
+	names stringSet // lower case
 	// list is the precomputed Access-Control-Allow-Headers value.
 	list string
 }
 
 // compileHeaders validates Config.AllowHeaders.
 func compileHeaders(headers []string, ps *problems) headerSet {
-	s := headerSet{names: make(map[string]struct{})}
+	var s headerSet
 	var list []string
 	add := func(name string) {
-		if _, dup := s.names[name]; dup {
+		if s.names.has(name) {
 			return
 		}
-		s.names[name] = struct{}{}
+		s.names.add(name)
 		list = append(list, name)
 	}
 	for _, h := range strings.Split(alwaysAllowedHeaders, ",") {
@@ -56,7 +56,7 @@ func compileHeaders(headers []string, ps *problems) headerSet {
 // is (lower case, as browsers send) is a token: only other names are
 // looked at byte by byte.
 func (s *headerSet) checkName(name string) (valid, allowed, authorization bool) {
-	if _, ok := s.names[name]; ok {
+	if s.names.has(name) {
 		return true, true, name == "authorization"
 	}
 	var class byte
@@ -79,8 +79,8 @@ func (s *headerSet) checkMixedCaseName(name string) (valid, allowed, authorizati
 	var buf [64]byte
 	if len(name) > len(buf) {
 		// Longer than any name worth a buffer: compare the slow way.
-		for k := range s.names {
-			allowed = allowed || strings.EqualFold(k, name)
+		for _, k := range s.names.slots {
+			allowed = allowed || (k != "" && strings.EqualFold(k, name))
 		}
 		return true, allowed || s.any, false
 	}
@@ -92,7 +92,7 @@ func (s *headerSet) checkMixedCaseName(name string) (valid, allowed, authorizati
 		}
 		b[i] = c
 	}
-	_, allowed = s.names[string(b)]
+	allowed = s.names.hasBytes(b)
 	return true, allowed || s.any, string(b) == "authorization"
 }
 

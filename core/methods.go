@@ -8,7 +8,7 @@ const maxMethodLen = 64
 // methodSet holds the methods a preflight may ask for.
 type methodSet struct {
 	any   bool
-	names map[string]struct{}
+	names stringSet
 	// list is the precomputed Access-Control-Allow-Methods value, or "" when
 	// only the CORS-safelisted methods are allowed.
 	list string
@@ -24,8 +24,7 @@ func (s *methodSet) allows(m string) bool {
 	if isSafelistedMethod(m) || s.any {
 		return true
 	}
-	_, ok := s.names[m]
-	return ok
+	return s.names.has(m)
 }
 
 // compileMethods validates Config.AllowMethods.
@@ -49,13 +48,10 @@ func compileMethods(methods []string, ps *problems) methodSet {
 		case "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT":
 			m = up
 		}
-		if _, dup := s.names[m]; dup {
+		if s.names.has(m) {
 			continue
 		}
-		if s.names == nil {
-			s.names = make(map[string]struct{})
-		}
-		s.names[m] = struct{}{}
+		s.names.add(m)
 		list = append(list, m)
 	}
 	s.list = strings.Join(list, ", ")
