@@ -60,9 +60,12 @@ func setHTTP(h http.Header, fields []Field) {
 	values := make([]string, len(fields))
 	for i, f := range fields {
 		values[i] = f.Value
-		if old := h[f.Name]; f.Name == "Vary" && len(old) > 0 {
-			h[f.Name] = append(old, f.Value)
-			continue
+		if f.Name == "Vary" {
+			if old := h["Vary"]; len(old) > 0 {
+				// Copy: old's spare capacity, if any, is not ours to write.
+				h["Vary"] = append(old[:len(old):len(old)], f.Value)
+				continue
+			}
 		}
 		h[f.Name] = values[i : i+1 : i+1]
 	}
