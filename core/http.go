@@ -9,11 +9,20 @@ import (
 // header slices; it copies nothing. It reads the Access-Control-Request-*
 // fields only when the request may be a preflight.
 func RequestFromHTTP(r *http.Request) Request {
+	return requestFromHTTP(r, true)
+}
+
+// requestFromHTTP is RequestFromHTTP, reading
+// Access-Control-Request-Private-Network only if privateNetwork is set: a
+// policy that does not answer it never looks at it.
+func requestFromHTTP(r *http.Request, privateNetwork bool) Request {
 	req := Request{Method: r.Method, Origin: r.Header["Origin"]}
 	if req.MayBePreflight() {
 		req.RequestMethod = r.Header["Access-Control-Request-Method"]
 		req.RequestHeaders = r.Header["Access-Control-Request-Headers"]
-		req.RequestPrivateNetwork = r.Header["Access-Control-Request-Private-Network"]
+		if privateNetwork {
+			req.RequestPrivateNetwork = r.Header["Access-Control-Request-Private-Network"]
+		}
 	}
 	return req
 }
@@ -26,8 +35,9 @@ func RequestFromHTTP(r *http.Request) Request {
 // concurrent use.
 func (p *Policy) ServeCORS(w http.ResponseWriter, r *http.Request) (answered bool) {
 	var d Decision
-	req := RequestFromHTTP(r)
-	p.apply(r.Context(), &req, w.Header(), &d)
+	c := p.cur.Load() // one configuration for reading and deciding
+	req := requestFromHTTP(r, c.privateNetwork)
+	c.apply(r.Context(), &req, w.Header(), &d)
 	if d.Status == 0 {
 		return false
 	}

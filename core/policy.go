@@ -448,12 +448,11 @@ func (c *compiled) refuse(d *Decision, r Reason, value, origin, allowedMethod st
 // It is safe for concurrent use.
 func (p *Policy) Apply(ctx context.Context, req Request, h HeaderWriter) Decision {
 	var d Decision
-	p.apply(ctx, &req, h, &d)
+	p.cur.Load().apply(ctx, &req, h, &d)
 	return d
 }
 
-func (p *Policy) apply(ctx context.Context, req *Request, h HeaderWriter, d *Decision) {
-	c := p.cur.Load()
+func (c *compiled) apply(ctx context.Context, req *Request, h HeaderWriter, d *Decision) {
 	c.decide(req, d)
 	d.SetHeaders(h)
 	if !d.Allowed && c.logger != nil {
