@@ -24,6 +24,8 @@ func allocRequests() map[string]cors.Request {
 		"two origins":              {Method: "GET", Origin: []string{"https://app.example.com", "https://evil.example.com"}},
 		"allowed preflight":        pre("https://app.example.com", "PUT", "content-type,x-request-id"),
 		"mixed-case headers":       pre("https://app.example.com", "PUT", " Content-Type , X-Request-ID,,"),
+		"mixed-case, 32 bytes":     pre("https://app.example.com", "PUT", "X-"+strings.Repeat("Ab", 15)),
+		"mixed-case, 33 bytes":     pre("https://app.example.com", "PUT", "X-"+strings.Repeat("Ab", 15)+"c"),
 		"two header lines":         pre("https://app.example.com", "PUT", "content-type", "x-request-id"),
 		"rejected origin":          pre("https://evil.example.com", "PUT"),
 		"rejected method":          pre("https://app.example.com", "PURGE"),

@@ -74,13 +74,15 @@ func (s *headerSet) checkName(name string) (valid, allowed, authorization bool) 
 }
 
 // checkMixedCaseName is checkName for a valid token with upper-case
-// letters: it is lowered into a buffer on the stack.
+// letters: it is lowered into a buffer on the stack. The buffer is no
+// longer than the one the compiler gives a string conversion that does not
+// escape, so looking the lowered name up allocates nothing.
 func (s *headerSet) checkMixedCaseName(name string) (valid, allowed, authorization bool) {
-	var buf [64]byte
+	var buf [32]byte
 	if len(name) > len(buf) {
 		// Longer than any name worth a buffer: compare the slow way.
-		for _, k := range s.names.slots {
-			allowed = allowed || (k != "" && strings.EqualFold(k, name))
+		for _, v := range s.names.slots {
+			allowed = allowed || (v.key != "" && strings.EqualFold(v.key, name))
 		}
 		return true, allowed || s.any, false
 	}
@@ -92,8 +94,8 @@ func (s *headerSet) checkMixedCaseName(name string) (valid, allowed, authorizati
 		}
 		b[i] = c
 	}
-	allowed = s.names.hasBytes(b)
-	return true, allowed || s.any, string(b) == "authorization"
+	lower := string(b)
+	return true, s.names.has(lower) || s.any, lower == "authorization"
 }
 
 // headerCheck is the outcome of checking Access-Control-Request-Headers.
