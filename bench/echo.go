@@ -45,6 +45,7 @@ func echoFloor() echo.MiddlewareFunc {
 func echoVaryFloor() echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
+			readOrigin(c.Request().Header)
 			setHTTP(c.Response().Header(), varyOnly)
 			return next(c)
 		}

@@ -26,7 +26,10 @@ func ginEntries() []entry[gin.HandlerFunc] {
 		{"baseline", Baseline, nil},
 		{"floor", Floor, ginFloor},
 		{"vary-floor", VaryFloor, func() gin.HandlerFunc {
-			return func(c *gin.Context) { setHTTP(c.Writer.Header(), varyOnly) }
+			return func(c *gin.Context) {
+				readOrigin(c.Request.Header)
+				setHTTP(c.Writer.Header(), varyOnly)
+			}
 		}},
 		{"gin-contrib-cors", Native, ginContribCORS},
 		{"corskit", Corskit, func() gin.HandlerFunc { return corsgin.New(NewPolicy().Corskit()) }},

@@ -18,9 +18,9 @@ const (
 	// Floor sets the headers of an allowed request from constants, with no
 	// decision: the practical lower bound of a CORS middleware.
 	Floor Role = "floor"
-	// VaryFloor adds Vary: Origin, with no decision: the least the contract
-	// requires of a middleware for a request that gets no Access-Control-*
-	// field (not CORS, or from a disallowed origin).
+	// VaryFloor reads Origin and adds Vary: Origin, with no decision: the
+	// least the contract requires of a middleware for a request that gets
+	// no Access-Control-* field (not CORS, or from a disallowed origin).
 	VaryFloor Role = "vary-floor"
 	// Native is a CORS middleware the framework's users pick today.
 	Native Role = "native"

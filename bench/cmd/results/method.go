@@ -24,10 +24,11 @@ func (m *md) method() {
   response), and Vary is appended to a Vary already there. That one allocation is the least any net/http middleware
   pays once it never stores a shared ` + "`[]string`" + ` in a header map. On Fiber it uses fasthttp's cheapest calls,
   ` + "`SetCanonical`" + ` with names and values converted to bytes once (and ` + "`AddBytesKV`" + ` for Vary); fasthttp copies the bytes
-  into the response, so nothing is shared and nothing allocated. **vary-floor**: a middleware that adds ` + "`Vary: Origin`" + `,
-  stored the same way, to every response and does nothing else: the least the contract requires for a request that
-  gets no Access-Control-* field (not CORS, or a disallowed origin), and so the lower bound quoted for those
-  requests, as the floor is for allowed ones. **native**: rs/cors and go-chi/cors (net/http, chi), gin-contrib/cors,
+  into the response, so nothing is shared and nothing allocated. **vary-floor**: a middleware that reads the request's Origin
+  (the cheapest way the framework offers: the canonical key straight from the header map, or fasthttp's ` + "`Peek`" + `) and
+  adds ` + "`Vary: Origin`" + `, stored the same way, to every response, and does nothing else: the least the contract requires
+  for a request that gets no Access-Control-* field (not CORS, or a disallowed origin), since no middleware can know
+  that without reading Origin, and so the lower bound quoted for those requests, as the floor is for allowed ones. **native**: rs/cors and go-chi/cors (net/http, chi), gin-contrib/cors,
   Echo's CORSWithConfig, Fiber's cors, each configured with the policy. **corskit**: the core's ` + "`Policy.Handler`" + `
   on net/http, the adapter elsewhere.
 - **Overhead** = median ns/op (allocs/op) of the implementation minus the baseline's, same framework and request.
