@@ -23,13 +23,13 @@ type originSpec struct {
 	subdomain bool   // "scheme://*.host"
 }
 
-// originSet decides whether an origin is allowed. Exact origins and port
-// wildcards are map look-ups; subdomain patterns are one map look-up per dot
-// in the request's host, so the cost does not grow with the number of
-// configured origins.
+// originSet decides whether an origin is allowed. Exact origins are a
+// look-up in a stringSet and port wildcards one in a map; subdomain patterns
+// are one map look-up per dot in the request's host, so the cost does not
+// grow with the number of configured origins.
 type originSet struct {
 	any        bool
-	exact      map[string]struct{}        // "https://example.com", "null"
+	exact      stringSet                  // "https://example.com", "null"
 	anyPort    map[string]struct{}        // "http://localhost" from "http://localhost:*"
 	subdomains map[string][]subdomainRule // "example.com" from "https://*.example.com"
 	regex      *regexp.Regexp
@@ -47,7 +47,7 @@ func (s *originSet) allows(origin string) bool {
 	if len(origin) > maxOriginLen || origin == "" {
 		return false
 	}
-	if _, ok := s.exact[origin]; ok {
+	if s.exact.has(origin) {
 		return true
 	}
 	if s.anyPort == nil && s.subdomains == nil && s.regex == nil && s.fn == nil {

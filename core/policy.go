@@ -188,7 +188,7 @@ func (c *compiled) compileOrigins(cfg *Config, ps *problems) {
 				ps.add(field, o, "is sent by sandboxed iframes, local files and redirects from any site", "remove it, or set DangerouslyAllowNullOrigin")
 				continue
 			}
-			addKey(&s.exact, o)
+			s.exact.add(o)
 			continue
 		}
 		spec, problem, fix := parseOriginSpec(o)
@@ -214,7 +214,7 @@ func (c *compiled) compileOrigins(cfg *Config, ps *problems) {
 		case spec.port == "*":
 			addKey(&s.anyPort, spec.scheme+"://"+spec.host)
 		default:
-			addKey(&s.exact, o)
+			s.exact.add(o)
 		}
 	}
 	switch {

@@ -1,16 +1,18 @@
 package cors
 
-// A stringSet is a set of short non-empty strings, filled when a policy is
-// compiled and only read afterwards: the methods and the header names that
-// preflights are looked up in. It is an open-addressing table kept at most
-// half full. Each slot keeps its key's first sixteen bytes packed into two
-// words beside the key, so that a look-up of a key of up to sixteen bytes
-// (every method and most header names) loads the key's words once, hashes
-// them with two multiplications and compares words: no byte loop, no call
-// to compare memory. For a word or two this costs a fraction of a look-up
-// in a map. (Origins, longer and more numerous, stay in maps.) The keys are
-// the policy's own, so a request cannot lengthen a probe sequence: the
-// longest it can meet is fixed when the policy is compiled.
+// A stringSet is a set of non-empty strings, filled when a policy is
+// compiled and only read afterwards: the exact origins, the methods and the
+// header names that requests are looked up in. It is an open-addressing
+// table kept at most half full. Each slot keeps its key's first sixteen
+// bytes packed into two words beside the key, so that a look-up of a key of
+// up to sixteen bytes (every method and most header names) loads the key's
+// words once, hashes them with two multiplications and compares words: no
+// byte loop, no call to compare memory. A longer key (an origin) is hashed
+// a word at a time and only its bytes past the sixteenth are compared as a
+// string. Either costs less than a look-up in a map. The keys are the
+// policy's own, so a request cannot lengthen a probe sequence: the longest
+// it can meet is fixed when the policy is compiled, and TestProbeLengths
+// holds it short for keys that differ in few bytes.
 type stringSet struct {
 	slots []setSlot // a power of two long, or empty
 	shift uint8     // 64 - log2(len(slots)): a hash's top bits index slots
@@ -79,13 +81,16 @@ func (s *stringSet) find(k string) (i int, w0, w1 uint64, found bool) {
 	case n > 0:
 		w0 = uint64(k[0]) | uint64(k[n/2])<<8 | uint64(k[n-1])<<16
 	}
-	// Hash: the length and the words, and for a longer key its last eight
-	// bytes, multiplied into the high bits, which index the slots. It is
-	// not meant to resist anyone choosing keys: only the policy chooses
-	// them.
+	// Hash: the length and the words, and for a longer key every further
+	// eight bytes (the last eight overlapping the word before them),
+	// multiplied into the high bits, which index the slots. It is not meant
+	// to resist anyone choosing keys: only the policy chooses them.
 	const m0, m1 = 0x9e3779b97f4a7c15, 0xc2b2ae3d27d4eb4f
 	h := w0*m0 ^ w1 ^ uint64(len(k))
 	if len(k) > 16 {
+		for j := 16; j < len(k)-8; j += 8 {
+			h = (h ^ le64(k[j:])) * m0
+		}
 		h ^= le64(k[len(k)-8:]) * m1
 	}
 	mask := len(s.slots) - 1

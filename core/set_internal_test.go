@@ -1,6 +1,7 @@
 package cors
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -93,6 +94,37 @@ func TestPackedWords(t *testing.T) {
 				}
 				k[i] ^= 1 << bit
 			}
+		}
+	}
+}
+
+// TestProbeLengths: keys that differ in a few bytes anywhere (numbered
+// origins, header names with a common prefix) spread over the table, so
+// that no look-up walks a long run of slots.
+func TestProbeLengths(t *testing.T) {
+	families := map[string]func(i int) string{
+		"origins, number in the host": func(i int) string { return fmt.Sprintf("https://customer-%04d.example.com", i) },
+		"origins, number in the port": func(i int) string { return fmt.Sprintf("https://app.example.com:%d", 1000+i) },
+		"long header names":           func(i int) string { return fmt.Sprintf("x-custom-header-%04d", i) },
+		"short names":                 func(i int) string { return strconv.Itoa(i) },
+	}
+	for name, key := range families {
+		var s stringSet
+		for i := range 1000 {
+			s.add(key(i))
+		}
+		longest := 0
+		mask := len(s.slots) - 1
+		for i := range 1000 {
+			at, _, _, found := s.find(key(i))
+			home, _, _, _ := (&stringSet{slots: make([]setSlot, len(s.slots)), shift: s.shift}).find(key(i))
+			if !found {
+				t.Fatalf("%s: %q missing", name, key(i))
+			}
+			longest = max(longest, (at-home)&mask)
+		}
+		if longest > 24 {
+			t.Errorf("%s: a look-up walks %d slots past its key's home slot", name, longest)
 		}
 	}
 }
