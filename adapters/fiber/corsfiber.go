@@ -64,10 +64,10 @@ func FromPolicy(p *cors.Policy) fiber.Handler {
 		panic("corsfiber: FromPolicy called with a nil *cors.Policy")
 	}
 	return func(c *fiber.Ctx) error {
-		d := apply(c, p)
-		if d.Status == 0 {
+		status, body := apply(c, p)
+		if status == 0 {
 			return c.Next()
 		}
-		return c.Status(d.Status).SendString(d.Body)
+		return c.Status(status).SendString(body)
 	}
 }
