@@ -286,11 +286,15 @@ func (d *Decision) SetHeaders(h HeaderWriter) {
 // costs a fifth of a preflight's instructions here. TestHTTPHeadersMatchFields
 // holds the two lists together.
 func (d *Decision) setHTTPHeaders(h http.Header) {
-	n := d.count()
-	if n == 0 {
+	if d.allowOrigin == "" && d.Body == "" {
+		// Not CORS, or a disallowed origin: Vary is the only field, as
+		// every other one comes with Allow-Origin or a body.
+		if d.Vary != "" {
+			addHTTPVary(h, d.Vary, nil)
+		}
 		return
 	}
-	values := make([]string, n)
+	values := make([]string, d.count())
 	i := 0
 	set := func(name, v string) {
 		values[i] = v
@@ -327,16 +331,24 @@ func (d *Decision) setHTTPHeaders(h http.Header) {
 		set("Content-Type", "text/plain; charset=utf-8")
 		set("X-Content-Type-Options", "nosniff")
 	}
-	if d.Vary == "" {
+	if d.Vary != "" {
+		addHTTPVary(h, d.Vary, values[i:i+1:i+1])
+	}
+}
+
+// addHTTPVary adds v to h's Vary field: in slot (a new one when nil), or
+// appended to a copy of the Vary lines already there, whose spare capacity,
+// if any, is not ours to write.
+func addHTTPVary(h http.Header, v string, slot []string) {
+	if old := h[headerVary]; len(old) > 0 {
+		h[headerVary] = append(old[:len(old):len(old)], v)
 		return
 	}
-	values[i] = d.Vary
-	if old := h[headerVary]; len(old) > 0 {
-		// Copy: old's spare capacity, if any, is not ours to write.
-		h[headerVary] = append(old[:len(old):len(old)], d.Vary)
-	} else {
-		h[headerVary] = values[i : i+1 : i+1]
+	if slot == nil {
+		slot = make([]string, 1)
 	}
+	slot[0] = v
+	h[headerVary] = slot
 }
 
 // String describes the decision for a person, such as

@@ -19,6 +19,9 @@ const alwaysAllowedHeaders = "accept,accept-language,content-language,content-ty
 type headerSet struct {
 	any   bool
 	names stringSet // lower case
+	// authorization is the slot of "authorization" in names, or -1: a
+	// name found there is Authorization without comparing it again.
+	authorization int
 	// list is the precomputed Access-Control-Allow-Headers value.
 	list string
 }
@@ -48,6 +51,7 @@ func compileHeaders(headers []string, ps *problems) headerSet {
 		}
 	}
 	s.list = strings.Join(list, ", ")
+	s.authorization = s.names.index("authorization")
 	return s
 }
 
@@ -56,8 +60,8 @@ func compileHeaders(headers []string, ps *problems) headerSet {
 // is (lower case, as browsers send) is a token: only other names are
 // looked at byte by byte.
 func (s *headerSet) checkName(name string) (valid, allowed, authorization bool) {
-	if s.names.has(name) {
-		return true, true, name == "authorization"
+	if i := s.names.index(name); i >= 0 {
+		return true, true, i == s.authorization
 	}
 	var class byte
 	for i := 0; i < len(name); i++ {

@@ -43,10 +43,9 @@ type subdomainRule struct {
 	anyPort bool
 }
 
+// allows reports whether the policy allows origin, which checkOrigin has
+// found non-empty and within maxOriginLen.
 func (s *originSet) allows(origin string) bool {
-	if len(origin) > maxOriginLen || origin == "" {
-		return false
-	}
 	if s.exact.has(origin) {
 		return true
 	}

@@ -53,15 +53,21 @@ func (s *stringSet) insert(k string) {
 
 // has reports whether k is in the set.
 func (s *stringSet) has(k string) bool {
-	if len(s.slots) == 0 {
-		return false
-	}
 	_, _, _, found := s.find(k)
 	return found
 }
 
+// index returns the slot holding k, or -1. A slot does not change once the
+// set is filled.
+func (s *stringSet) index(k string) int {
+	if i, _, _, found := s.find(k); found {
+		return i
+	}
+	return -1
+}
+
 // find returns the slot holding k, or else the free slot where k belongs,
-// and k's packed words. The set must have slots.
+// and k's packed words; in a set without slots, -1 and not found.
 //
 // The words pack k's first sixteen bytes, so that two keys of the same
 // length up to sixteen bytes are equal exactly when their words are. They
@@ -92,6 +98,9 @@ func (s *stringSet) find(k string) (i int, w0, w1 uint64, found bool) {
 			h = (h ^ le64(k[j:])) * m0
 		}
 		h ^= le64(k[len(k)-8:]) * m1
+	}
+	if len(s.slots) == 0 {
+		return -1, w0, w1, false
 	}
 	mask := len(s.slots) - 1
 	for i = int(h * m1 >> s.shift); ; i = (i + 1) & mask {
