@@ -284,3 +284,31 @@ func TestLogger(t *testing.T) {
 		}
 	}
 }
+
+// TestMixedCaseHeaderNames: a requested name is matched whatever its case,
+// whether it fits the lower-casing buffer (32 bytes) or not.
+func TestMixedCaseHeaderNames(t *testing.T) {
+	long := "X-A-Rather-Long-Header-Name-Of-40-Bytes!" // 40 bytes
+	p := cors.MustNew(cors.Config{
+		AllowOrigins: []string{app},
+		AllowMethods: []string{"PUT"},
+		AllowHeaders: []string{"X-Request-Id", long},
+	})
+	for _, c := range []struct {
+		name    string
+		allowed bool
+	}{
+		{"X-REQUEST-ID", true},
+		{strings.ToLower(long), true},
+		{long, true},
+		{strings.ToUpper(long), true},
+		{strings.ToUpper(long[:32]), false},
+		{long[:39] + "?", false},
+		{strings.Repeat("X", 33), false},
+	} {
+		d := p.Decide(pre(app, "PUT", c.name))
+		if d.Allowed != c.allowed {
+			t.Errorf("%q: %v, allowed = %v, want %v", c.name, d, d.Allowed, c.allowed)
+		}
+	}
+}
