@@ -159,6 +159,9 @@ func (s *headerSet) check(lines []string) headerCheck {
 
 // trimOWS removes the spaces and tabs HTTP allows around list items.
 func trimOWS(s string) string {
+	if s != "" && s[0] > ' ' && s[len(s)-1] > ' ' {
+		return s // nothing to trim, as browsers send it
+	}
 	for s != "" && (s[0] == ' ' || s[0] == '\t') {
 		s = s[1:]
 	}

@@ -20,11 +20,10 @@ func isSafelistedMethod(m string) bool {
 	return m == "GET" || m == "HEAD" || m == "POST"
 }
 
-func (s *methodSet) allows(m string) bool {
-	if isSafelistedMethod(m) || s.any {
-		return true
-	}
-	return s.names.has(m)
+// listed reports whether m is a safelisted method or one of AllowMethods:
+// allowed, and a token. A method the wildcard allows is not listed.
+func (s *methodSet) listed(m string) bool {
+	return isSafelistedMethod(m) || s.names.has(m)
 }
 
 // compileMethods validates Config.AllowMethods.

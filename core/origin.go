@@ -35,6 +35,7 @@ type originSet struct {
 	regex      *regexp.Regexp
 	fn         func(string) bool
 	null       bool // regex and fn may see "null"
+	inexact    bool // anyPort, subdomains, regex or fn is set
 }
 
 type subdomainRule struct {
@@ -43,16 +44,10 @@ type subdomainRule struct {
 	anyPort bool
 }
 
-// allows reports whether the policy allows origin, which checkOrigin has
-// found non-empty and within maxOriginLen.
-func (s *originSet) allows(origin string) bool {
-	if s.exact.has(origin) {
-		return true
-	}
-	if s.anyPort == nil && s.subdomains == nil && s.regex == nil && s.fn == nil {
-		// Exact origins only: nothing else to try.
-		return false
-	}
+// allowsInexact reports whether a port wildcard, a subdomain pattern, the
+// regular expression or the function allows origin, which checkOrigin has
+// found non-empty, within maxOriginLen and not among the exact origins.
+func (s *originSet) allowsInexact(origin string) bool {
 	if origin == "null" {
 		if !s.null {
 			return false

@@ -224,6 +224,7 @@ func (c *compiled) compileOrigins(cfg *Config, ps *problems) {
 		ps.add("AllowOrigins", "", "is empty and so are AllowOriginRegex and AllowOriginFunc, so no origin could ever be allowed", `list the origins of your front ends, such as "https://app.example.com"`)
 	}
 	c.static = s.any && !cfg.AllowCredentials
+	s.inexact = s.anyPort != nil || s.subdomains != nil || s.regex != nil || s.fn != nil
 }
 
 func addKey(m *map[string]struct{}, k string) {
@@ -326,10 +327,15 @@ func (c *compiled) decidePreflight(d *Decision, req *Request) {
 	}
 	method := req.RequestMethod[0]
 	switch {
-	case len(req.RequestMethod) > 1 || len(method) > maxMethodLen || !isToken(method):
+	case len(req.RequestMethod) > 1:
 		c.reject(d, ReasonMethodInvalid, method)
 		return
-	case !c.methods.allows(method):
+	case c.methods.listed(method):
+		// A listed method is a token: no need to look at its bytes.
+	case len(method) > maxMethodLen || !isToken(method):
+		c.reject(d, ReasonMethodInvalid, method)
+		return
+	case !c.methods.any:
 		c.refuse(d, ReasonMethodNotAllowed, method, origin, "")
 		return
 	}
@@ -367,19 +373,19 @@ func (c *compiled) decidePreflight(d *Decision, req *Request) {
 }
 
 // setAllowHeaders sets Access-Control-Allow-Headers for an allowed
-// preflight that asked for headers.
+// preflight that asked for headers: the policy's list (which is "*" for a
+// wildcard without credentials), or the requested lines.
 func (c *compiled) setAllowHeaders(d *Decision, requested []string, authorization bool) {
+	line := c.headers.list
 	switch {
-	case !c.headers.any:
-		d.setAllowHeaders(c.headers.list)
-	case c.credentials:
+	case c.headers.any && c.credentials:
 		d.setAllowHeaders(requested...)
-	case authorization:
+		return
+	case c.headers.any && authorization:
 		// The wildcard does not cover Authorization: name it.
-		d.setAllowHeaders("*, authorization")
-	default:
-		d.setAllowHeaders("*")
+		line = "*, authorization"
 	}
+	d.allowHeaders[0], d.nAllowHeaders = line, 1
 }
 
 // checkOrigin returns the request's origin and whether the policy allows it.
@@ -388,7 +394,8 @@ func (c *compiled) checkOrigin(lines []string) (string, Reason) {
 	switch {
 	case len(lines) > 1 || origin == "" || len(origin) > maxOriginLen:
 		return origin, ReasonOriginInvalid
-	case c.origins.any || c.origins.allows(origin):
+	case c.origins.any || c.origins.exact.has(origin) ||
+		c.origins.inexact && c.origins.allowsInexact(origin):
 		return origin, ReasonAllowed
 	}
 	return origin, ReasonOriginNotAllowed
