@@ -22,11 +22,11 @@ type lines [4]string
 // apply decides c's request with p, writes the decision's header fields
 // to c's response, and returns the status and body of the response to send
 // now (status 0: none, call the next handler). It returns only those, not
-// the Decision, which is a few hundred bytes to copy. The field lines it hands the core share the request
-// header's bytes and live in arrays on apply's stack, which Apply does not
-// retain: building the request costs no allocation. The
-// Access-Control-Request-* fields are read only for a possible preflight,
-// the only requests the core reads them for.
+// the Decision, which is a few hundred bytes to copy. The field lines it
+// hands the core share the request header's bytes and live in arrays on
+// apply's stack, which Apply does not retain: building the request costs no
+// allocation. The Access-Control-Request-* fields are read only for a
+// possible preflight, the only requests the core reads them for.
 func apply(c *fiber.Ctx, p *cors.Policy) (status int, body string) {
 	var origin, method, headers, pna lines
 	h := &c.Request().Header
