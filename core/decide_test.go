@@ -312,3 +312,16 @@ func TestMixedCaseHeaderNames(t *testing.T) {
 		}
 	}
 }
+
+// TestMethodLengthBound: Access-Control-Request-Method is bounded before it
+// is looked up, even when the policy lists a longer method.
+func TestMethodLengthBound(t *testing.T) {
+	long := strings.Repeat("M", 65)
+	p := cors.MustNew(cors.Config{AllowOrigins: []string{app}, AllowMethods: []string{"PUT", long}})
+	if d := p.Decide(pre(app, long)); d.Reason != cors.ReasonMethodInvalid || d.Status != 403 {
+		t.Errorf("a 65-byte method: %v, status %d, want rejected as malformed (403)", d, d.Status)
+	}
+	if d := p.Decide(pre(app, "PUT")); !d.Allowed {
+		t.Errorf("PUT: %v", d)
+	}
+}
