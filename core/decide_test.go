@@ -2,7 +2,6 @@ package cors_test
 
 import (
 	"bytes"
-	"context"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -266,23 +265,48 @@ func TestUpdateUnderLoad(t *testing.T) {
 }
 
 // TestLogger: rejections are logged at debug level with reason and value;
-// allowed requests are not.
+// allowed requests are not. Each of the three entry points logs.
 func TestLogger(t *testing.T) {
-	var buf bytes.Buffer
-	cfg := credentialed()
-	cfg.Logger = slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	p := cors.MustNew(cfg)
-	ctx := context.Background()
-	p.Apply(ctx, get(app), http.Header{})
-	if buf.Len() != 0 {
-		t.Fatalf("allowed request logged: %s", buf.String())
+	next := http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})
+	for name, serve := range map[string]func(p *cors.Policy, r *http.Request){
+		"Apply": func(p *cors.Policy, r *http.Request) {
+			p.Apply(r.Context(), cors.RequestFromHTTP(r), http.Header{})
+		},
+		"ServeCORS": func(p *cors.Policy, r *http.Request) { p.ServeCORS(httptest.NewRecorder(), r) },
+		"Handler":   func(p *cors.Policy, r *http.Request) { p.Handler(next).ServeHTTP(httptest.NewRecorder(), r) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			cfg := credentialed()
+			cfg.Logger = slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+			p := cors.MustNew(cfg)
+			serve(p, httpRequest(get(app)))
+			if buf.Len() != 0 {
+				t.Fatalf("allowed request logged: %s", buf.String())
+			}
+			serve(p, httpRequest(pre(app, "PUT", "x-nope")))
+			for _, want := range []string{"level=DEBUG", `msg="cors: request rejected"`, "kind=preflight", `reason="request header not allowed"`, "value=x-nope"} {
+				if !strings.Contains(buf.String(), want) {
+					t.Errorf("log %q lacks %q", buf.String(), want)
+				}
+			}
+		})
 	}
-	p.Apply(ctx, pre(app, "PUT", "x-nope"), http.Header{})
-	for _, want := range []string{"level=DEBUG", `msg="cors: request rejected"`, "kind=preflight", `reason="request header not allowed"`, "value=x-nope"} {
-		if !strings.Contains(buf.String(), want) {
-			t.Errorf("log %q lacks %q", buf.String(), want)
+}
+
+// httpRequest returns an *http.Request carrying req.
+func httpRequest(req cors.Request) *http.Request {
+	r := httptest.NewRequest(req.Method, "https://api.example.com/", nil)
+	for name, lines := range map[string][]string{
+		"Origin":                         req.Origin,
+		"Access-Control-Request-Method":  req.RequestMethod,
+		"Access-Control-Request-Headers": req.RequestHeaders,
+	} {
+		if lines != nil {
+			r.Header[name] = lines
 		}
 	}
+	return r
 }
 
 // TestMixedCaseHeaderNames: a requested name is matched whatever its case,

@@ -45,7 +45,7 @@ type subdomainRule struct {
 }
 
 // allowsInexact reports whether a port wildcard, a subdomain pattern, the
-// regular expression or the function allows origin, which checkOrigin has
+// regular expression or the function allows origin, which decide has
 // found non-empty, within maxOriginLen and not among the exact origins.
 func (s *originSet) allowsInexact(origin string) bool {
 	if origin == "null" {

@@ -103,7 +103,7 @@ func (s *stringSet) find(k string) (i int, w0, w1 uint64, found bool) {
 		return -1, w0, w1, false
 	}
 	mask := len(s.slots) - 1
-	for i = int(h * m1 >> s.shift); ; i = (i + 1) & mask {
+	for i = int(h * m1 >> (s.shift & 63)); ; i = (i + 1) & mask {
 		v := &s.slots[i]
 		if v.key == "" {
 			return i, w0, w1, false
