@@ -162,13 +162,14 @@ func TestPreflightFields(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			delete(c.want, "Max")
 			d := cors.MustNew(c.cfg).Decide(c.req)
-			got := fields(d)
-			if len(got) != len(c.want) {
-				t.Errorf("fields = %v\nwant     %v", got, c.want)
-			}
-			for k, v := range c.want {
-				if got[k] != v {
-					t.Errorf("%s = %q, want %q", k, got[k], v)
+			for how, got := range map[string]map[string]string{"Fields": fields(d), "SetHeaders": written(d)} {
+				if len(got) != len(c.want) {
+					t.Errorf("%s: fields = %v\nwant     %v", how, got, c.want)
+				}
+				for k, v := range c.want {
+					if got[k] != v {
+						t.Errorf("%s: %s = %q, want %q", how, k, got[k], v)
+					}
 				}
 			}
 		})

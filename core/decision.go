@@ -182,52 +182,53 @@ func (d *Decision) Fields() iter.Seq2[string, string] {
 // writes the same list straight into an http.Header).
 func (d *Decision) emit(s *sink) {
 	if d.allowOrigin != "" {
-		s.put(headerAllowOrigin, d.allowOrigin)
+		s.put(headerAllowOrigin, d.allowOrigin, false)
 	}
 	if d.credentials {
-		s.put(headerAllowCredentials, "true")
+		s.put(headerAllowCredentials, "true", false)
 	}
 	if d.allowMethods != "" {
-		s.put(headerAllowMethods, d.allowMethods)
+		s.put(headerAllowMethods, d.allowMethods, false)
 	}
-	for _, v := range d.allowHeaders[:d.nAllowHeaders] {
-		s.put(headerAllowHeaders, v)
+	for i, v := range d.allowHeaders[:d.nAllowHeaders] {
+		s.put(headerAllowHeaders, v, i > 0)
 	}
 	if d.exposeHeaders != "" {
-		s.put(headerExposeHeaders, d.exposeHeaders)
+		s.put(headerExposeHeaders, d.exposeHeaders, false)
 	}
 	if d.maxAge != "" {
-		s.put(headerMaxAge, d.maxAge)
+		s.put(headerMaxAge, d.maxAge, false)
 	}
 	if d.privateNetwork {
-		s.put(headerAllowPrivateNetwork, "true")
+		s.put(headerAllowPrivateNetwork, "true", false)
 	}
 	if d.Body != "" {
-		s.put("Content-Type", "text/plain; charset=utf-8")
-		s.put("X-Content-Type-Options", "nosniff")
+		s.put("Content-Type", "text/plain; charset=utf-8", false)
+		s.put("X-Content-Type-Options", "nosniff", false)
 	}
 }
 
 // A sink receives a decision's fields: a HeaderWriter, or an iterator's
-// yield function. A name put twice in a row is added to, not replaced.
+// yield function.
 type sink struct {
 	w     HeaderWriter
 	yield func(string, string) bool
-	prev  string
 	done  bool
 }
 
-func (s *sink) put(name, value string) {
+// put passes one field line to the sink: added to the field's earlier
+// lines when add is set, replacing them otherwise.
+func (s *sink) put(name, value string, add bool) {
 	switch {
-	case s.done:
-	case s.w != nil && name == s.prev:
+	case s.w == nil:
+		if !s.done {
+			s.done = !s.yield(name, value)
+		}
+	case add:
 		s.w.Add(name, value)
-	case s.w != nil:
-		s.w.Set(name, value)
 	default:
-		s.done = !s.yield(name, value)
+		s.w.Set(name, value)
 	}
-	s.prev = name
 }
 
 // setAllowHeaders sets the Access-Control-Allow-Headers lines, skipping
