@@ -295,6 +295,22 @@ func TestLogger(t *testing.T) {
 	}
 }
 
+// TestLogs: Logs reports whether the configuration in force has a Logger.
+func TestLogs(t *testing.T) {
+	cfg := credentialed()
+	p := cors.MustNew(cfg)
+	if p.Logs() {
+		t.Error("Logs() = true without a Logger")
+	}
+	cfg.Logger = slog.New(slog.DiscardHandler)
+	if err := p.Update(cfg); err != nil {
+		t.Fatal(err)
+	}
+	if !p.Logs() {
+		t.Error("Logs() = false after an Update that adds a Logger")
+	}
+}
+
 // httpRequest returns an *http.Request carrying req.
 func httpRequest(req cors.Request) *http.Request {
 	r := httptest.NewRequest(req.Method, "https://api.example.com/", nil)

@@ -80,6 +80,16 @@ func (p *Policy) Config() Config {
 	return cloneConfig(p.cur.Load().cfg)
 }
 
+// Logs reports whether the configuration in force has a Logger: only then
+// does [Policy.Apply] use its context. An adapter for which fetching the
+// request's context costs something passes [context.Background] when Logs
+// reports false (a rejection decided just after an [Policy.Update] that adds
+// a Logger is then logged without the request's context). It is safe for
+// concurrent use.
+func (p *Policy) Logs() bool {
+	return p.cur.Load().logger != nil
+}
+
 func cloneStrings(s []string) []string {
 	if s == nil {
 		return nil

@@ -2,7 +2,6 @@ package corsfiber
 
 import (
 	"context"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/utils"
@@ -39,7 +38,13 @@ func apply(c *fiber.Ctx, p *cors.Policy) (status int, body string) {
 		req.RequestHeaders = peekAll(h, headerRequestHeaders, headers[:0])
 		req.RequestPrivateNetwork = peekAll(h, headerRequestPrivateNetwork, pna[:0])
 	}
-	d := p.Apply(userContext{c}, req, responseWriter{&c.Response().Header})
+	ctx := context.Background()
+	if p.Logs() {
+		// Fetching the user context looks it up among the request's user
+		// values, and stores one when there is none: done only to log.
+		ctx = c.UserContext()
+	}
+	d := p.Apply(ctx, req, responseWriter{&c.Response().Header})
 	return d.Status, d.Body
 }
 
@@ -78,24 +83,3 @@ func (w responseWriter) Set(name, value string) {
 func (w responseWriter) Add(name, value string) {
 	w.h.Add(name, value)
 }
-
-// userContext is c's UserContext, fetched only if the core uses it (to log
-// a rejection): fetching it on every request looks it up among the
-// request's user values, and stores a new one when there is none.
-type userContext struct {
-	c *fiber.Ctx
-}
-
-// Deadline is UserContext's Deadline.
-func (u userContext) Deadline() (time.Time, bool) { return u.c.UserContext().Deadline() }
-
-// Done is UserContext's Done.
-func (u userContext) Done() <-chan struct{} { return u.c.UserContext().Done() }
-
-// Err is UserContext's Err.
-func (u userContext) Err() error { return u.c.UserContext().Err() }
-
-// Value is UserContext's Value.
-func (u userContext) Value(key any) any { return u.c.UserContext().Value(key) }
-
-var _ context.Context = userContext{}
