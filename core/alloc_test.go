@@ -3,6 +3,7 @@ package cors_test
 import (
 	"context"
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -87,7 +88,7 @@ func TestApplyDoesNotAllocate(t *testing.T) {
 	for pname, p := range allocPolicies(t) {
 		for rname, req := range allocRequests() {
 			h := &countingHeader{}
-			if n := testing.AllocsPerRun(100, func() { p.Apply(ctx, req, h) }); n != 0 {
+			if n := testing.AllocsPerRun(100, func() { p.Apply(ctx, &req, h) }); n != 0 {
 				t.Errorf("%s / %s: Apply allocated %v times per run", pname, rname, n)
 			}
 		}
@@ -122,12 +123,34 @@ func TestApplyKeepsNoReferenceToTheRequest(t *testing.T) {
 	n := testing.AllocsPerRun(100, func() {
 		var origin, method, headers [1]string
 		origin[0], method[0], headers[0] = "https://app.example.com", "PUT", "x-a,x-b"
-		d := p.Apply(ctx, cors.Request{Method: "OPTIONS", Origin: origin[:], RequestMethod: method[:], RequestHeaders: headers[:]}, h)
-		if !d.Allowed {
-			t.Fatal(d)
+		req := cors.Request{Method: "OPTIONS", Origin: origin[:], RequestMethod: method[:], RequestHeaders: headers[:]}
+		if status, _ := p.Apply(ctx, &req, h); status != http.StatusNoContent {
+			t.Fatal(status)
 		}
 	})
 	if n != 0 {
 		t.Errorf("Apply with stack-held field lines allocated %v times per run", n)
+	}
+}
+
+// TestApplyIsDecideAndSetHeaders: Apply writes what SetHeaders writes for
+// Decide's decision, over a Vary already set, and returns its Status and
+// Body.
+func TestApplyIsDecideAndSetHeaders(t *testing.T) {
+	ctx := context.Background()
+	for pname, p := range allocPolicies(t) {
+		for rname, req := range allocRequests() {
+			d := p.Decide(req)
+			want := headerWriter{"Vary": {"Cookie"}}
+			d.SetHeaders(want)
+			got := headerWriter{"Vary": {"Cookie"}}
+			status, body := p.Apply(ctx, &req, got)
+			if status != d.Status || body != d.Body {
+				t.Errorf("%s / %s: Apply returned %d %q, Decide %d %q", pname, rname, status, body, d.Status, d.Body)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s / %s: Apply wrote %v, SetHeaders %v", pname, rname, got, want)
+			}
+		}
 	}
 }

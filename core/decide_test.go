@@ -271,7 +271,8 @@ func TestLogger(t *testing.T) {
 	next := http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})
 	for name, serve := range map[string]func(p *cors.Policy, r *http.Request){
 		"Apply": func(p *cors.Policy, r *http.Request) {
-			p.Apply(r.Context(), cors.RequestFromHTTP(r), http.Header{})
+			req := cors.RequestFromHTTP(r)
+			p.Apply(r.Context(), &req, http.Header{})
 		},
 		"ServeCORS": func(p *cors.Policy, r *http.Request) { p.ServeCORS(httptest.NewRecorder(), r) },
 		"Handler":   func(p *cors.Policy, r *http.Request) { p.Handler(next).ServeHTTP(httptest.NewRecorder(), r) },
@@ -364,5 +365,30 @@ func TestMethodLengthBound(t *testing.T) {
 	}
 	if d := p.Decide(pre(app, "PUT")); !d.Allowed {
 		t.Errorf("PUT: %v", d)
+	}
+}
+
+// TestFieldsStopsEarly: a loop over Fields may stop at any field (an
+// iterator that went on calling would panic).
+func TestFieldsStopsEarly(t *testing.T) {
+	p := cors.MustNew(credentialed())
+	d := p.Decide(cors.Request{Method: "OPTIONS", Origin: []string{app}, RequestMethod: []string{"PUT"}, RequestHeaders: []string{"x-request-id"}})
+	all := 0
+	for range d.Fields() {
+		all++
+	}
+	for stop := 1; stop <= all; stop++ {
+		n := 0
+		for range d.Fields() {
+			if n++; n == stop {
+				break
+			}
+		}
+		if n != stop {
+			t.Errorf("loop stopped at %d fields of %d, want %d", n, all, stop)
+		}
+	}
+	if all < 4 {
+		t.Errorf("%d fields, want a preflight's several", all)
 	}
 }

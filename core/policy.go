@@ -455,23 +455,21 @@ func (c *compiled) refuse(d *Decision, r Reason, value, origin, allowedMethod st
 
 // Apply decides req, writes the decision's header fields to h with
 // [Decision.SetHeaders], logs a rejection to the configured Logger (with
-// ctx), and returns the decision: the one call an adapter makes before it
-// answers (when [Decision.Status] is non-zero) or calls the next handler.
-// It is safe for concurrent use.
-func (p *Policy) Apply(ctx context.Context, req Request, h HeaderWriter) Decision {
+// ctx), and returns the response to send now: the one call an adapter
+// makes. When status is zero, the adapter calls the next handler;
+// otherwise it answers with status and body (see [Decision.Status]) without
+// calling it. It takes a pointer so that an adapter keeps its Request on its
+// own stack; it keeps no reference to it. Use [Policy.Decide] to see the
+// whole Decision. It is safe for concurrent use.
+func (p *Policy) Apply(ctx context.Context, req *Request, h HeaderWriter) (status int, body string) {
+	c := p.cur.Load()
 	var d Decision
-	p.cur.Load().apply(ctx, &req, h, &d)
-	return d
-}
-
-// apply is Apply in place. Apply itself stays small enough to be inlined
-// into an adapter, which then holds the Decision without copying it.
-func (c *compiled) apply(ctx context.Context, req *Request, h HeaderWriter, d *Decision) {
-	c.decide(req, d)
+	c.decide(req, &d)
 	d.SetHeaders(h)
-	if c.logs(d) {
-		logRejection(ctx, c.logger, d, req.Method)
+	if c.logs(&d) {
+		logRejection(ctx, c.logger, &d, req.Method)
 	}
+	return d.Status, d.Body
 }
 
 // logs reports whether d is to be logged: a rejection, with a Logger.

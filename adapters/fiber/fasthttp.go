@@ -23,17 +23,18 @@ type lines [4]string
 
 // apply decides c's request with p, writes the decision's header fields
 // to c's response, and returns the status and body of the response to send
-// now (status 0: none, call the next handler). It returns only those, not
-// the Decision, which is a few hundred bytes to copy. The field lines it
-// hands the core share the request header's bytes and live in arrays on
-// apply's stack, which Apply does not retain: building the request costs no
+// now (status 0: none, call the next handler). The field lines it hands the
+// core share the request header's bytes and live in arrays on apply's
+// stack, which Apply does not retain: building the request costs no
 // allocation. The Access-Control-Request-* fields are read only for a
-// possible preflight, the only requests the core reads them for.
+// possible preflight, the only requests the core reads them for, and only
+// then are their arrays zeroed.
 func apply(c *fiber.Ctx, p *cors.Policy) (status int, body string) {
-	var origin, method, headers, pna lines
+	var origin lines
 	h := &c.Request().Header
 	req := cors.Request{Method: c.Method(), Origin: peekAll(h, headerOrigin, origin[:0])}
 	if req.MayBePreflight() {
+		var method, headers, pna lines
 		req.RequestMethod = peekAll(h, headerRequestMethod, method[:0])
 		req.RequestHeaders = peekAll(h, headerRequestHeaders, headers[:0])
 		req.RequestPrivateNetwork = peekAll(h, headerRequestPrivateNetwork, pna[:0])
@@ -44,8 +45,7 @@ func apply(c *fiber.Ctx, p *cors.Policy) (status int, body string) {
 		// values, and stores one when there is none: done only to log.
 		ctx = c.UserContext()
 	}
-	d := p.Apply(ctx, req, responseWriter{&c.Response().Header})
-	return d.Status, d.Body
+	return p.Apply(ctx, &req, responseWriter{&c.Response().Header})
 }
 
 // peekAll appends every line of the field name to dst and returns them, or
