@@ -128,3 +128,24 @@ func TestProbeLengths(t *testing.T) {
 		}
 	}
 }
+
+// TestLongKeyTails checks that find compares the bytes of a long key past
+// its sixteenth: a slot holding a key that differs from the one looked up
+// in any one of those bytes only, with the same words and in the slot the
+// look-up reaches, is not a match.
+func TestLongKeyTails(t *testing.T) {
+	for n := 17; n <= 40; n++ {
+		key := strings.Repeat("k", n)
+		for i := 16; i < n; i++ {
+			var s stringSet
+			s.add(key)
+			at := s.index(key)
+			other := []byte(key)
+			other[i] ^= 1
+			s.slots[at].key = string(other)
+			if s.has(key) {
+				t.Errorf("%d bytes: %q found in a slot holding %q", n, key, other)
+			}
+		}
+	}
+}
