@@ -32,12 +32,12 @@ type lines [4]string
 func apply(c *fiber.Ctx, p *cors.Policy) (status int, body string) {
 	var origin lines
 	h := &c.Request().Header
-	req := cors.Request{Method: c.Method(), Origin: peekAll(h, headerOrigin, origin[:0])}
+	req := cors.Request{Method: c.Method(), Origin: peekAll(h, headerOrigin, origin[:])}
 	if req.MayBePreflight() {
 		var method, headers, pna lines
-		req.RequestMethod = peekAll(h, headerRequestMethod, method[:0])
-		req.RequestHeaders = peekAll(h, headerRequestHeaders, headers[:0])
-		req.RequestPrivateNetwork = peekAll(h, headerRequestPrivateNetwork, pna[:0])
+		req.RequestMethod = peekAll(h, headerRequestMethod, method[:])
+		req.RequestHeaders = peekAll(h, headerRequestHeaders, headers[:])
+		req.RequestPrivateNetwork = peekAll(h, headerRequestPrivateNetwork, pna[:])
 	}
 	ctx := context.Background()
 	if p.Logs() {
@@ -48,20 +48,21 @@ func apply(c *fiber.Ctx, p *cors.Policy) (status int, body string) {
 	return p.Apply(ctx, &req, responseWriter{&c.Response().Header})
 }
 
-// peekAll appends every line of the field name to dst and returns them, or
-// nil if there is none. Only a request with more lines than dst has room
-// for (a hostile one) costs an allocation. The strings share h's bytes: they
-// must not outlive the handler call.
+// peekAll returns every line of the field name, in dst when it has room
+// for them, or nil if there is none. Only a request with more lines than
+// dst has room for (a hostile one) costs an allocation. The strings share
+// h's bytes: they must not outlive the handler call.
 func peekAll(h *fasthttp.RequestHeader, name string, dst []string) []string {
 	values := h.PeekAll(name)
 	if len(values) == 0 {
 		return nil
 	}
-	if len(values) > cap(dst) {
-		dst = make([]string, 0, len(values))
+	if len(values) > len(dst) {
+		dst = make([]string, len(values))
 	}
-	for _, v := range values {
-		dst = append(dst, utils.UnsafeString(v))
+	dst = dst[:len(values)]
+	for i, v := range values {
+		dst[i] = utils.UnsafeString(v)
 	}
 	return dst
 }
