@@ -66,13 +66,15 @@ func (f floor) fields(method string) (fields []Field, preflight bool) {
 // setHTTP stores fields into h the way corskit does, without sharing a
 // slice with any other response: one new array per response holds all
 // values, each field gets a capacity-one slice of it, and Vary is added to
-// any Vary already there. This is the one allocation any net/http CORS
+// any Vary already there (looked for only if h has fields, as a response's
+// header starts empty). This is the one allocation any net/http CORS
 // middleware that does not share slices must make.
 func setHTTP(h http.Header, fields []Field) {
+	hadFields := len(h) > 0 // only then can a Vary be there already
 	values := make([]string, len(fields))
 	for i, f := range fields {
 		values[i] = f.Value
-		if f.Name == "Vary" {
+		if f.Name == "Vary" && hadFields {
 			if old := h["Vary"]; len(old) > 0 {
 				// Copy: old's spare capacity, if any, is not ours to write.
 				h["Vary"] = append(old[:len(old):len(old)], f.Value)

@@ -285,11 +285,15 @@ func (d *Decision) SetHeaders(h HeaderWriter) {
 // interface calls would cost a fifth of a preflight's instructions here.
 // TestHTTPHeadersMatchFields holds the two lists together.
 func (d *Decision) setHTTPHeaders(h http.Header) {
+	// A response's header starts empty, and so it usually is when CORS
+	// middleware runs: then it has no Vary to keep, and looking for one
+	// would cost a map look-up.
+	hadFields := len(h) > 0
 	if d.allowOrigin == "" && d.Body == "" {
 		// Not CORS, or a disallowed origin: Vary is the only field, as
 		// every other one comes with Allow-Origin or a body.
 		if d.Vary != "" {
-			addHTTPVary(h, d.Vary, nil)
+			addHTTPVary(h, d.Vary, nil, hadFields)
 		}
 		return
 	}
@@ -331,17 +335,20 @@ func (d *Decision) setHTTPHeaders(h http.Header) {
 		set("X-Content-Type-Options", "nosniff")
 	}
 	if d.Vary != "" {
-		addHTTPVary(h, d.Vary, values[i:i+1:i+1])
+		addHTTPVary(h, d.Vary, values[i:i+1:i+1], hadFields)
 	}
 }
 
-// addHTTPVary adds v to h's Vary field: in slot (a new one when nil), or
-// appended to a copy of the Vary lines already there, whose spare capacity,
-// if any, is not ours to write.
-func addHTTPVary(h http.Header, v string, slot []string) {
-	if old := h[headerVary]; len(old) > 0 {
-		h[headerVary] = append(old[:len(old):len(old)], v)
-		return
+// addHTTPVary adds v to h's Vary field: in slot (a new one when nil), or,
+// if h had fields before the decision's were set (hadFields), appended to a
+// copy of the Vary lines already there, whose spare capacity, if any, is
+// not ours to write.
+func addHTTPVary(h http.Header, v string, slot []string, hadFields bool) {
+	if hadFields {
+		if old := h[headerVary]; len(old) > 0 {
+			h[headerVary] = append(old[:len(old):len(old)], v)
+			return
+		}
 	}
 	if slot == nil {
 		slot = make([]string, 1)
