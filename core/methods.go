@@ -1,13 +1,20 @@
 package cors
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // maxMethodLen bounds the Access-Control-Request-Method values looked at.
 const maxMethodLen = 64
 
 // methodSet holds the methods a preflight may ask for.
 type methodSet struct {
-	any   bool
+	any bool
+	// standard has the bit (see standardMethod) of each method of RFC 9110
+	// that is listed: the safelisted ones and those of AllowMethods.
+	standard uint8
+	// names holds the other methods of AllowMethods.
 	names stringSet
 	// list is the precomputed Access-Control-Allow-Methods value, or "" when
 	// only the CORS-safelisted methods are allowed.
@@ -21,14 +28,40 @@ func isSafelistedMethod(m string) bool {
 }
 
 // listed reports whether m is a safelisted method or one of AllowMethods:
-// allowed, and a token. A method the wildcard allows is not listed.
+// allowed, and a token. A method the wildcard allows is not listed. A
+// method of RFC 9110 is told by a switch, which costs less than a look-up.
 func (s *methodSet) listed(m string) bool {
-	return isSafelistedMethod(m) || s.names.has(m)
+	if b := standardMethod(m); b != 0 {
+		return s.standard&b != 0
+	}
+	return s.names.has(m)
+}
+
+// standardMethod returns a bit that stands for m if m is one of the
+// methods RFC 9110 defines that a browser may send (in upper case), or 0.
+func standardMethod(m string) uint8 {
+	switch m {
+	case "GET":
+		return 1 << 0
+	case "HEAD":
+		return 1 << 1
+	case "POST":
+		return 1 << 2
+	case "PUT":
+		return 1 << 3
+	case "DELETE":
+		return 1 << 4
+	case "OPTIONS":
+		return 1 << 5
+	case "PATCH":
+		return 1 << 6
+	}
+	return 0
 }
 
 // compileMethods validates Config.AllowMethods.
 func compileMethods(methods []string, ps *problems) methodSet {
-	var s methodSet
+	s := methodSet{standard: standardMethod("GET") | standardMethod("HEAD") | standardMethod("POST")}
 	var list []string
 	for i, m := range methods {
 		field := indexed("AllowMethods", i)
@@ -47,10 +80,14 @@ func compileMethods(methods []string, ps *problems) methodSet {
 		case "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT":
 			m = up
 		}
-		if s.names.has(m) {
+		if slices.Contains(list, m) {
 			continue
 		}
-		s.names.add(m)
+		if b := standardMethod(m); b != 0 {
+			s.standard |= b
+		} else {
+			s.names.add(m)
+		}
 		list = append(list, m)
 	}
 	s.list = strings.Join(list, ", ")
