@@ -304,9 +304,11 @@ func (p *Policy) Decide(req Request) Decision {
 }
 
 // decide fills d, a zero Decision, in place: a Decision is a few hundred
-// bytes, not worth copying on the hot path. It checks the origin of every
-// CORS request and decides an actual request itself, rather than in
-// functions of their own: each call would cost a tenth of the decision.
+// bytes, not worth copying on the hot path. It checks the origin, then
+// decides an actual request or a preflight, all in one function: a call
+// for each step would cost more than some of the steps (checking the
+// origin and deciding a preflight in functions of their own cost 20
+// instructions more on a preflight; callgrind).
 func (c *compiled) decide(req *Request, d *Decision) {
 	if len(req.Origin) == 0 {
 		d.Kind, d.Allowed, d.Reason = NotCORS, true, ReasonNoOrigin
@@ -322,21 +324,16 @@ func (c *compiled) decide(req *Request, d *Decision) {
 	default:
 		reason = ReasonOriginNotAllowed
 	}
-	if len(req.RequestMethod) > 0 && req.MayBePreflight() {
-		c.decidePreflight(d, req, origin, reason)
+	if len(req.RequestMethod) == 0 || !req.MayBePreflight() {
+		d.Kind = Actual
+		if reason != ReasonAllowed && !c.static {
+			d.Reason, d.Value, d.Vary = reason, origin, varyOrigin
+			return
+		}
+		d.Allowed = true
+		c.setActualHeaders(d, origin)
 		return
 	}
-	d.Kind = Actual
-	if reason != ReasonAllowed && !c.static {
-		d.Reason, d.Value, d.Vary = reason, origin, varyOrigin
-		return
-	}
-	d.Allowed = true
-	c.setActualHeaders(d, origin)
-}
-
-// decidePreflight decides a preflight whose origin decide has checked.
-func (c *compiled) decidePreflight(d *Decision, req *Request, origin string, reason Reason) {
 	d.Kind, d.Vary = Preflight, c.vary
 	if reason != ReasonAllowed {
 		c.reject(d, reason, origin)
