@@ -26,18 +26,22 @@ type lines [4]string
 // now (status 0: none, call the next handler). The field lines it hands the
 // core share the request header's bytes and live in arrays on apply's
 // stack, which Apply does not retain: building the request costs no
-// allocation. The Access-Control-Request-* fields are read only for a
-// possible preflight, the only requests the core reads them for, and only
-// then are their arrays zeroed.
+// allocation. Only an OPTIONS request, which may be a preflight, has its
+// Access-Control-Request-* fields read, together with Origin in one pass;
+// any other has Origin looked up alone.
 func apply(c *fiber.Ctx, p *cors.Policy) (status int, body string) {
-	var origin lines
 	h := &c.Request().Header
-	req := cors.Request{Method: c.Method(), Origin: peekAll(h, headerOrigin, origin[:])}
-	if req.MayBePreflight() {
-		var method, headers, pna lines
-		req.RequestMethod = peekAll(h, headerRequestMethod, method[:])
-		req.RequestHeaders = peekAll(h, headerRequestHeaders, headers[:])
-		req.RequestPrivateNetwork = peekAll(h, headerRequestPrivateNetwork, pna[:])
+	req := cors.Request{Method: c.Method()}
+	if req.Method == fiber.MethodOptions {
+		var f corsFields
+		f.read(h)
+		req.Origin = f.origin.lines(h, headerOrigin)
+		req.RequestMethod = f.method.lines(h, headerRequestMethod)
+		req.RequestHeaders = f.headers.lines(h, headerRequestHeaders)
+		req.RequestPrivateNetwork = f.privateNetwork.lines(h, headerRequestPrivateNetwork)
+	} else {
+		var origin lines
+		req.Origin = peekAll(h, headerOrigin, origin[:])
 	}
 	ctx := context.Background()
 	if p.Logs() {
@@ -65,6 +69,60 @@ func peekAll(h *fasthttp.RequestHeader, name string, dst []string) []string {
 		dst[i] = utils.UnsafeString(v)
 	}
 	return dst
+}
+
+// corsFields holds the lines of the request fields the core reads.
+type corsFields struct {
+	origin, method, headers, privateNetwork fieldLines
+}
+
+// read collects the lines of Origin and the Access-Control-Request-*
+// fields of h in one pass over h's fields. fasthttp's PeekAll would copy
+// and normalize each name it is given and then pass over the fields: for
+// four names, three of them long, that costs three times as much
+// (BenchmarkCORSFieldsRead; TestCORSFieldsRead holds the two together). The
+// names compare as PeekAll compares them: h holds canonical names unless
+// normalizing is disabled, and then both see only canonical ones. The pass
+// also has fasthttp parse the Cookie field, as it does the first time a
+// cookie is read; a browser sends none with a preflight.
+func (f *corsFields) read(h *fasthttp.RequestHeader) {
+	h.VisitAll(func(name, value []byte) {
+		switch string(name) {
+		case headerOrigin:
+			f.origin.add(value)
+		case headerRequestMethod:
+			f.method.add(value)
+		case headerRequestHeaders:
+			f.headers.add(value)
+		case headerRequestPrivateNetwork:
+			f.privateNetwork.add(value)
+		}
+	})
+}
+
+// fieldLines collects a field's lines, as many as fit in buf, and counts
+// them all.
+type fieldLines struct {
+	buf lines
+	n   int
+}
+
+// add counts a line, and keeps it if buf has room.
+func (f *fieldLines) add(value []byte) {
+	if f.n < len(f.buf) {
+		f.buf[f.n] = utils.UnsafeString(value)
+	}
+	f.n++
+}
+
+// lines returns the field's lines. Only a field with more lines than buf
+// holds (a hostile request) is read again, with PeekAll, into a new slice:
+// one allocation.
+func (f *fieldLines) lines(h *fasthttp.RequestHeader, name string) []string {
+	if f.n > len(f.buf) {
+		return peekAll(h, name, nil)
+	}
+	return f.buf[:f.n]
 }
 
 // responseWriter is the core's view of fasthttp's response header. Its Set
