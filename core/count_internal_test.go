@@ -39,8 +39,8 @@ func TestCount(t *testing.T) {
 		if d.Vary != "" {
 			n++
 		}
-		if n != d.count() || n == 0 {
-			t.Errorf("%v: count() = %d, fields and Vary = %d", d, d.count(), n)
+		if n != d.count(d.requestHeaders) || n == 0 {
+			t.Errorf("%v: count() = %d, fields and Vary = %d", d, d.count(d.requestHeaders), n)
 		}
 	}
 }

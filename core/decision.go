@@ -127,8 +127,9 @@ const (
 
 // A Decision is the outcome of [Policy.Decide] for one request: what the
 // request is, whether it is allowed and why, and what the response must
-// carry. It refers to the request's strings and the policy's precomputed
-// values; it holds no slice that a response could share.
+// carry. It refers to the request's strings and Access-Control-Request-Headers
+// lines and to the policy's precomputed values; a response shares no slice
+// with it.
 type Decision struct {
 	// Kind is what the request is: not CORS, an actual request or a preflight.
 	Kind Kind
@@ -153,16 +154,18 @@ type Decision struct {
 
 	allowOrigin  string
 	allowMethods string
-	// allowHeaders holds one value, or the request's own lines when they are
-	// reflected. It is an array, not the request's slice, so that a Decision
-	// keeps no reference to the caller's slices (which could then not live
-	// on the caller's stack).
-	allowHeaders   [maxRequestHeaderLines]string
-	nAllowHeaders  int
+	allowHeaders string
+	// requestHeaders holds the request's Access-Control-Request-Headers
+	// lines, set by Decide: when reflectHeaders is set,
+	// Access-Control-Allow-Headers repeats them (skipping empty ones).
+	// Inside the package, the request's lines are passed along instead (see
+	// emit).
+	requestHeaders []string
 	exposeHeaders  string
 	maxAge         string
 	credentials    bool
 	privateNetwork bool
+	reflectHeaders bool
 }
 
 // Fields yields the response header fields to set, in a fixed order: the
@@ -173,14 +176,19 @@ type Decision struct {
 // [Decision.Vary] and [Decision.SetHeaders].
 func (d *Decision) Fields() iter.Seq2[string, string] {
 	return func(yield func(string, string) bool) {
-		d.emit(&yielder{yield: yield})
+		d.emit(&yielder{yield: yield}, d.requestHeaders)
 	}
 }
 
 // emit writes the decision's fields, in order, to w: the list of what a
 // response carries, for Fields and for a HeaderWriter (setHTTPHeaders
-// writes the same list straight into an http.Header).
-func (d *Decision) emit(w HeaderWriter) {
+// writes the same list straight into an http.Header). requested holds the
+// request's Access-Control-Request-Headers lines, which it reflects if
+// reflectHeaders is set. They are a parameter, not read from d: as the
+// escape analysis does not tell d's fields apart, lines stored in d would
+// leak as its strings do, and an adapter's lines could not live on its
+// stack (TestApplyKeepsNoReferenceToTheRequest).
+func (d *Decision) emit(w HeaderWriter, requested []string) {
 	if d.allowOrigin != "" {
 		w.Set(headerAllowOrigin, d.allowOrigin)
 	}
@@ -190,11 +198,20 @@ func (d *Decision) emit(w HeaderWriter) {
 	if d.allowMethods != "" {
 		w.Set(headerAllowMethods, d.allowMethods)
 	}
-	for i, v := range d.allowHeaders[:d.nAllowHeaders] {
-		if i == 0 {
-			w.Set(headerAllowHeaders, v)
-		} else {
-			w.Add(headerAllowHeaders, v)
+	if d.allowHeaders != "" {
+		w.Set(headerAllowHeaders, d.allowHeaders)
+	}
+	if d.reflectHeaders {
+		set := false
+		for _, v := range requested {
+			switch {
+			case v == "":
+			case !set:
+				w.Set(headerAllowHeaders, v)
+				set = true
+			default:
+				w.Add(headerAllowHeaders, v)
+			}
 		}
 	}
 	if d.exposeHeaders != "" {
@@ -229,24 +246,18 @@ func (y *yielder) Set(name, value string) {
 // Add yields the line.
 func (y *yielder) Add(name, value string) { y.Set(name, value) }
 
-// setAllowHeaders sets the Access-Control-Allow-Headers lines, skipping
-// empty ones. headers.check has bounded their number.
-func (d *Decision) setAllowHeaders(lines ...string) {
-	d.nAllowHeaders = 0
-	for _, l := range lines {
-		if l != "" {
-			d.allowHeaders[d.nAllowHeaders] = l
-			d.nAllowHeaders++
+// count returns how many values SetHeaders stores: the fields that fields
+// yields (TestCount holds the two together), and Vary. requested is as for
+// emit.
+func (d *Decision) count(requested []string) int {
+	n := b2i(d.allowOrigin != "") + b2i(d.credentials) + b2i(d.allowMethods != "") +
+		b2i(d.allowHeaders != "") + b2i(d.exposeHeaders != "") + b2i(d.maxAge != "") +
+		b2i(d.privateNetwork) + 2*b2i(d.Body != "") + b2i(d.Vary != "")
+	if d.reflectHeaders {
+		for _, v := range requested {
+			n += b2i(v != "")
 		}
 	}
-}
-
-// count returns how many values SetHeaders stores: the fields that fields
-// yields (TestCount holds the two together), and Vary.
-func (d *Decision) count() int {
-	n := d.nAllowHeaders + b2i(d.allowOrigin != "") + b2i(d.credentials) +
-		b2i(d.allowMethods != "") + b2i(d.exposeHeaders != "") + b2i(d.maxAge != "") +
-		b2i(d.privateNetwork) + 2*b2i(d.Body != "") + b2i(d.Vary != "")
 	return n
 }
 
@@ -270,11 +281,17 @@ type HeaderWriter interface {
 // stores all values in one newly allocated array, in slices of capacity
 // one, so that no response shares a slice with another.
 func (d *Decision) SetHeaders(h HeaderWriter) {
+	d.setHeaders(h, d.requestHeaders)
+}
+
+// setHeaders is SetHeaders, with the request's
+// Access-Control-Request-Headers lines passed as for emit.
+func (d *Decision) setHeaders(h HeaderWriter, requested []string) {
 	if hh, ok := h.(http.Header); ok {
-		d.setHTTPHeaders(hh)
+		d.setHTTPHeaders(hh, requested)
 		return
 	}
-	d.emit(h)
+	d.emit(h, requested)
 	if d.Vary != "" {
 		h.Add(headerVary, d.Vary)
 	}
@@ -284,7 +301,7 @@ func (d *Decision) SetHeaders(h HeaderWriter) {
 // emit lists, in its order, straight into the map: going through emit's
 // interface calls would cost a fifth of a preflight's instructions here.
 // TestHTTPHeadersMatchFields holds the two lists together.
-func (d *Decision) setHTTPHeaders(h http.Header) {
+func (d *Decision) setHTTPHeaders(h http.Header, requested []string) {
 	// A response's header starts empty, and so it usually is when CORS
 	// middleware runs: then it has no Vary to keep, and looking for one
 	// would cost a map look-up.
@@ -297,7 +314,7 @@ func (d *Decision) setHTTPHeaders(h http.Header) {
 		}
 		return
 	}
-	values := make([]string, d.count())
+	values := make([]string, d.count(requested))
 	i := 0
 	set := func(name, v string) {
 		values[i] = v
@@ -313,13 +330,19 @@ func (d *Decision) setHTTPHeaders(h http.Header) {
 	if d.allowMethods != "" {
 		set(headerAllowMethods, d.allowMethods)
 	}
-	if d.nAllowHeaders > 0 {
-		first := i
-		for _, v := range d.allowHeaders[:d.nAllowHeaders] {
-			values[i] = v
-			i++
+	if d.allowHeaders != "" {
+		set(headerAllowHeaders, d.allowHeaders)
+	}
+	if first := i; d.reflectHeaders {
+		for _, v := range requested {
+			if v != "" {
+				values[i] = v
+				i++
+			}
 		}
-		h[headerAllowHeaders] = values[first:i:i]
+		if i > first {
+			h[headerAllowHeaders] = values[first:i:i]
+		}
 	}
 	if d.exposeHeaders != "" {
 		set(headerExposeHeaders, d.exposeHeaders)

@@ -41,7 +41,7 @@ func (p *Policy) ServeCORS(w http.ResponseWriter, r *http.Request) (answered boo
 	req.readHTTP(r, c.privateNetwork)
 	var d Decision
 	c.decide(&req, &d)
-	d.setHTTPHeaders(w.Header())
+	d.setHTTPHeaders(w.Header(), req.RequestHeaders)
 	if c.logs(&d) {
 		logRejection(r.Context(), c.logger, &d, req.Method)
 	}
@@ -84,7 +84,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	req.readHTTP(r, c.privateNetwork)
 	var d Decision
 	c.decide(&req, &d)
-	d.setHTTPHeaders(w.Header())
+	d.setHTTPHeaders(w.Header(), req.RequestHeaders)
 	if c.logs(&d) {
 		logRejection(r.Context(), c.logger, &d, req.Method)
 	}

@@ -300,6 +300,7 @@ func (r *Request) MayBePreflight() bool {
 func (p *Policy) Decide(req Request) Decision {
 	var d Decision
 	p.cur.Load().decide(&req, &d)
+	d.requestHeaders = req.RequestHeaders
 	return d
 }
 
@@ -379,7 +380,7 @@ func (c *compiled) decide(req *Request, d *Decision) {
 		d.allowMethods = method
 	}
 	if hc.present {
-		c.setAllowHeaders(d, req.RequestHeaders, hc.authorization)
+		c.setAllowHeaders(d, hc.authorization)
 	}
 	d.maxAge = c.maxAge
 	if !c.passthrough {
@@ -389,18 +390,17 @@ func (c *compiled) decide(req *Request, d *Decision) {
 
 // setAllowHeaders sets Access-Control-Allow-Headers for an allowed
 // preflight that asked for headers: the policy's list (which is "*" for a
-// wildcard without credentials), or the requested lines.
-func (c *compiled) setAllowHeaders(d *Decision, requested []string, authorization bool) {
-	line := c.headers.list
+// wildcard without credentials), or the requested lines (see emit).
+func (c *compiled) setAllowHeaders(d *Decision, authorization bool) {
 	switch {
 	case c.headers.any && c.credentials:
-		d.setAllowHeaders(requested...)
-		return
+		d.reflectHeaders = true
 	case c.headers.any && authorization:
 		// The wildcard does not cover Authorization: name it.
-		line = "*, authorization"
+		d.allowHeaders = "*, authorization"
+	default:
+		d.allowHeaders = c.headers.list
 	}
-	d.allowHeaders[0], d.nAllowHeaders = line, 1
 }
 
 func (c *compiled) allowOriginValue(origin string) string {
@@ -462,7 +462,7 @@ func (p *Policy) Apply(ctx context.Context, req *Request, h HeaderWriter) (statu
 	c := p.cur.Load()
 	var d Decision
 	c.decide(req, &d)
-	d.SetHeaders(h)
+	d.setHeaders(h, req.RequestHeaders)
 	if c.logs(&d) {
 		logRejection(ctx, c.logger, &d, req.Method)
 	}
