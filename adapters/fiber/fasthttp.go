@@ -10,12 +10,18 @@ import (
 	cors "github.com/corskit/corskit/core"
 )
 
-// Names of the request header fields the core reads.
+// Names of the request header fields the core reads. The
+// Access-Control-Request-* names are built from pieces of at most sixteen
+// bytes, which the compiler compares inline (see corsFields.read).
 const (
 	headerOrigin                = "Origin"
-	headerRequestMethod         = "Access-Control-Request-Method"
-	headerRequestHeaders        = "Access-Control-Request-Headers"
-	headerRequestPrivateNetwork = "Access-Control-Request-Private-Network"
+	headerRequestMethod         = acrHead + acrMid + "Method"
+	headerRequestHeaders        = acrHead + acrMid + "Headers"
+	headerRequestPrivateNetwork = acrHead + acrMid + "Private-Network"
+
+	acrHead = "Access-Control-R"
+	acrMid  = "equest-"
+	acrRest = len(acrHead + acrMid) // where the names differ
 )
 
 // lines is room for a field's lines on the stack: a browser sends one.
@@ -87,14 +93,23 @@ type corsFields struct {
 // cookie is read; a browser sends none with a preflight.
 func (f *corsFields) read(h *fasthttp.RequestHeader) {
 	h.VisitAll(func(name, value []byte) {
-		switch string(name) {
-		case headerOrigin:
-			f.origin.add(value)
-		case headerRequestMethod:
+		if len(name) < acrRest {
+			if string(name) == headerOrigin {
+				f.origin.add(value)
+			}
+			return
+		}
+		// Compared piece by piece: a constant longer than sixteen bytes
+		// would be compared by a call.
+		if string(name[:len(acrHead)]) != acrHead || string(name[len(acrHead):acrRest]) != acrMid {
+			return
+		}
+		switch string(name[acrRest:]) {
+		case "Method":
 			f.method.add(value)
-		case headerRequestHeaders:
+		case "Headers":
 			f.headers.add(value)
-		case headerRequestPrivateNetwork:
+		case "Private-Network":
 			f.privateNetwork.add(value)
 		}
 	})
