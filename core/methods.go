@@ -73,17 +73,20 @@ func compileMethods(methods []string, ps *problems) methodSet {
 			ps.add(field, m, "is not an HTTP method name (a token)", "remove it, or write the method without spaces, commas or quotes")
 			continue
 		}
-		switch up := strings.ToUpper(m); up {
+		up := strings.ToUpper(m)
+		switch up {
 		case "CONNECT", "TRACE", "TRACK":
 			ps.add(field, m, "is a forbidden method that browsers never send", "remove it")
 			continue
-		case "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT":
-			m = up
+		}
+		b := standardMethod(up)
+		if b != 0 {
+			m = up // a method of RFC 9110, in any case
 		}
 		if slices.Contains(list, m) {
 			continue
 		}
-		if b := standardMethod(m); b != 0 {
+		if b != 0 {
 			s.standard |= b
 		} else {
 			s.names.add(m)
