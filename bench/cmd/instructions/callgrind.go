@@ -110,6 +110,13 @@ func difference(a, b done) (float64, error) {
 	return float64(b.Collected-a.Collected) / float64(b.N-a.N), nil
 }
 
+// godebug is the GODEBUG of every callgrind run. asyncpreemptoff keeps
+// preemption signals out of the count. cpu.rdtscp=off makes the runtime
+// read the time stamp counter with RDTSC: valgrind 3.19 does not know
+// RDTSCP and kills the process with SIGILL when the runtime's spinning
+// lock reads it.
+const godebug = "asyncpreemptoff=1,cpu.rdtscp=off"
+
 // collect runs the benchmark name for n iterations under callgrind and
 // returns the instructions it collected.
 func collect(ctx context.Context, o options, name string, n int) (uint64, error) {
@@ -117,7 +124,7 @@ func collect(ctx context.Context, o options, name string, n int) (uint64, error)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, o.valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null",
 		o.bin, "-test.run", "^$", "-test.bench", pattern(name), "-test.benchtime", strconv.Itoa(n)+"x")
-	cmd.Env = append(os.Environ(), "GOGC=off", "GODEBUG=asyncpreemptoff=1", "GOMAXPROCS=1")
+	cmd.Env = append(os.Environ(), "GOGC=off", "GODEBUG="+godebug, "GOMAXPROCS=1")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {

@@ -24,8 +24,8 @@ func format(h header, counts []count) []byte {
 	if h.runDate != "" {
 		fmt.Fprintf(&b, "instructions-of-run: %s\n", h.runDate)
 	}
-	fmt.Fprintf(&b, "instructions-method: %s --tool=callgrind, GOGC=off GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1, "+
-		"(Collected(3N) - Collected(N)) / 2N, N = %s / ns/op within [%d, %d]\n", h.valgrind, h.native, minN, maxN)
+	fmt.Fprintf(&b, "instructions-method: %s --tool=callgrind, GOGC=off GODEBUG=%s GOMAXPROCS=1, "+
+		"(Collected(3N) - Collected(N)) / 2N, N = %s / ns/op within [%d, %d]\n", h.valgrind, godebug, h.native, minN, maxN)
 	for _, c := range counts {
 		fmt.Fprintf(&b, "%s\t%d\t%.0f instr/op\n", c.Name, c.Requests, c.PerOp)
 	}

@@ -38,7 +38,7 @@ func (m *md) method() {
 - **Noise**: the figures are medians of the run's samples; ± is benchstat's 95% confidence interval. On a shared
   machine, differences of a few tens of ns are noise: read the targets together with the intervals.
 - **Instructions** (bench/cmd/instructions, ` + "`make instructions`" + `): each benchmark runs twice under valgrind's callgrind,
-  for N and 3N requests (N chosen so that N requests take about 30 ms natively), with GOGC=off, GODEBUG=asyncpreemptoff=1
+  for N and 3N requests (N chosen so that N requests take about 30 ms natively), with GOGC=off, GODEBUG=asyncpreemptoff=1,cpu.rdtscp=off
   and GOMAXPROCS=1; instr/op = (instructions of the 3N run − those of the N run) / 2N, so that start-up and set-up cancel
   out. The count is deterministic (two repetitions agree within about 0.3%) and does not depend on the machine's load,
   so it is the figure to trust when comparing implementations on a noisy machine, while ns/op remains the figure the
