@@ -8,10 +8,10 @@ package cors
 // up to sixteen bytes (every method and most header names) loads the key's
 // words once, hashes them with two multiplications and compares words: no
 // byte loop, no call to compare memory. A longer key (an origin) is hashed
-// a word at a time and only its bytes past the sixteenth are compared: as
-// one or two more words up to 32 bytes (most origins, a browser's
-// Access-Control-Request-Headers line), as a string beyond. Either costs
-// less than a look-up in a map. The keys are the policy's own, so a request
+// a word at a time and only its bytes past the sixteenth are compared, also
+// a word at a time, with no call to compare memory: one or two words up to
+// 32 bytes (most origins, a browser's Access-Control-Request-Headers line).
+// Either costs less than a look-up in a map. The keys are the policy's own, so a request
 // cannot lengthen a probe sequence: the longest it can meet is fixed when
 // the policy is compiled, and TestProbeLengths holds it short for keys that
 // differ in few bytes.
@@ -105,6 +105,7 @@ func (s *stringSet) find(k string) (i int, w0, w1 uint64, found bool) {
 		return -1, w0, w1, false
 	}
 	mask := len(s.slots) - 1
+probe:
 	for i = int(h * m1 >> (s.shift & 63)); ; i = (i + 1) & mask {
 		v := &s.slots[i]
 		if v.key == "" {
@@ -113,18 +114,17 @@ func (s *stringSet) find(k string) (i int, w0, w1 uint64, found bool) {
 		if v.w0 != w0 || v.w1 != w1 || len(v.key) != len(k) {
 			continue
 		}
-		switch n := len(k); {
-		case n <= 16:
-		case n <= 24:
-			if le64(v.key[n-8:]) != le64(k[n-8:]) {
-				continue
+		if n := len(k); n > 16 {
+			// The bytes past the sixteenth, a word at a time, the last word
+			// overlapping the one before it. v.key's last word is sliced
+			// from its own length (equal to n), which the compiler slices
+			// without further arithmetic.
+			for j := 16; j < n-8; j += 8 {
+				if le64(v.key[j:j+8]) != le64(k[j:j+8]) {
+					continue probe
+				}
 			}
-		case n <= 32:
-			if le64(v.key[16:]) != le64(k[16:]) || le64(v.key[n-8:]) != le64(k[n-8:]) {
-				continue
-			}
-		default:
-			if v.key[16:] != k[16:] {
+			if le64(v.key[len(v.key)-8:]) != le64(k[n-8:]) {
 				continue
 			}
 		}
