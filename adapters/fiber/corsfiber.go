@@ -65,8 +65,14 @@ func FromPolicy(p *cors.Policy) fiber.Handler {
 	}
 	return func(c *fiber.Ctx) error {
 		status, body := apply(c, p)
-		if status == 0 {
+		switch {
+		case status == 0:
 			return c.Next()
+		case body == "":
+			// An allowed preflight: no body. Unlike SendString(""),
+			// ResetBody takes no buffer from fasthttp's pool for it.
+			c.Status(status).Response().ResetBody()
+			return nil
 		}
 		return c.Status(status).SendString(body)
 	}

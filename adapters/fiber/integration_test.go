@@ -206,3 +206,23 @@ func TestCustomMethod(t *testing.T) {
 	app.Add("PURGE", "/items", okHandler)
 	corstest.WantAllowedActual(t, send(t, app, "PURGE", "/items", "Origin", allowed), http.StatusOK)
 }
+
+// TestPreflightBodyReplaced: the answer to an allowed preflight has no body,
+// whatever an earlier middleware wrote, also with PreflightStatus 200
+// (whose body, unlike a 204's, would be sent).
+func TestPreflightBodyReplaced(t *testing.T) {
+	for _, status := range []int{http.StatusNoContent, http.StatusOK} {
+		cfg := testConfig()
+		cfg.PreflightStatus = status
+		app := fiber.New()
+		app.Use(func(c *fiber.Ctx) error {
+			c.Response().SetBodyString("written before the middleware")
+			return c.Next()
+		})
+		app.Use(corsfiber.New(cfg))
+		resp := send(t, app, "OPTIONS", "/items", preflightHeaders(allowed)...)
+		if resp.Status != status || resp.Body != "" {
+			t.Errorf("PreflightStatus %d: got %d %q, want no body", status, resp.Status, resp.Body)
+		}
+	}
+}
