@@ -95,11 +95,18 @@ func (s *stringSet) find(k string) (i int, w0, w1 uint64, found bool) {
 	// to resist anyone choosing keys: only the policy chooses them.
 	const m0, m1 = 0x9e3779b97f4a7c15, 0xc2b2ae3d27d4eb4f
 	h := w0*m0 ^ w1 ^ uint64(len(k))
-	if len(k) > 16 {
-		for j := 16; j < len(k)-8; j += 8 {
+	switch n := len(k); {
+	case n <= 16:
+	case n <= 24:
+		h ^= le64(k[n-8:]) * m1
+	case n <= 32: // the loop below, unrolled
+		h = (h ^ le64(k[16:24])) * m0
+		h ^= le64(k[n-8:]) * m1
+	default:
+		for j := 16; j < n-8; j += 8 {
 			h = (h ^ le64(k[j:])) * m0
 		}
-		h ^= le64(k[len(k)-8:]) * m1
+		h ^= le64(k[n-8:]) * m1
 	}
 	if len(s.slots) == 0 {
 		return -1, w0, w1, false
@@ -114,11 +121,21 @@ probe:
 		if v.w0 != w0 || v.w1 != w1 || len(v.key) != len(k) {
 			continue
 		}
-		if n := len(k); n > 16 {
-			// The bytes past the sixteenth, a word at a time, the last word
-			// overlapping the one before it. v.key's last word is sliced
-			// from its own length (equal to n), which the compiler slices
-			// without further arithmetic.
+		// The bytes past the sixteenth, a word at a time, the last word
+		// overlapping the one before it. v.key's last word is sliced from
+		// its own length (equal to n), which the compiler slices without
+		// further arithmetic.
+		switch n := len(k); {
+		case n <= 16:
+		case n <= 24:
+			if le64(v.key[len(v.key)-8:]) != le64(k[n-8:]) {
+				continue
+			}
+		case n <= 32: // the loop below, unrolled
+			if le64(v.key[16:24]) != le64(k[16:24]) || le64(v.key[len(v.key)-8:]) != le64(k[n-8:]) {
+				continue
+			}
+		default:
 			for j := 16; j < n-8; j += 8 {
 				if le64(v.key[j:j+8]) != le64(k[j:j+8]) {
 					continue probe
