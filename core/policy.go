@@ -346,8 +346,9 @@ func (c *compiled) decide(req *Request, d *Decision) {
 		// Bounded before it is hashed: a hostile method costs nothing.
 		c.reject(d, ReasonMethodInvalid, method)
 		return
-	case c.methods.listed(method):
-		// A listed method is a token: no need to look at its bytes.
+	case c.methods.listedStandard(method), c.methods.listed(method):
+		// A listed method is a token: no need to look at its bytes. The
+		// methods of RFC 9110 are told inline, without calling listed.
 	case !isToken(method):
 		c.reject(d, ReasonMethodInvalid, method)
 		return
