@@ -11,10 +11,10 @@ package cors
 // a word at a time and only its bytes past the sixteenth are compared, also
 // a word at a time, with no call to compare memory: one or two words up to
 // 32 bytes (most origins, a browser's Access-Control-Request-Headers line).
-// Either costs less than a look-up in a map. The keys are the policy's own, so a request
-// cannot lengthen a probe sequence: the longest it can meet is fixed when
-// the policy is compiled, and TestProbeLengths holds it short for keys that
-// differ in few bytes.
+// Either costs less than a look-up in a map. The keys are the policy's own,
+// so a request cannot lengthen a probe sequence: the longest it can meet is
+// fixed when the policy is compiled, and TestProbeLengths holds it short
+// for keys that differ in few bytes.
 type stringSet struct {
 	slots []setSlot // a power of two long, or empty
 	shift uint8     // 64 - log2(len(slots)): a hash's top bits index slots
