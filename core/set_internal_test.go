@@ -105,8 +105,11 @@ func TestProbeLengths(t *testing.T) {
 	families := map[string]func(i int) string{
 		"origins, number in the host": func(i int) string { return fmt.Sprintf("https://customer-%04d.example.com", i) },
 		"origins, number in the port": func(i int) string { return fmt.Sprintf("https://app.example.com:%d", 1000+i) },
-		"long header names":           func(i int) string { return fmt.Sprintf("x-custom-header-%04d", i) },
-		"short names":                 func(i int) string { return strconv.Itoa(i) },
+		// 30 bytes, the number in bytes 18-21 only: in neither the first
+		// sixteen nor the last eight.
+		"origins, number in the third word": func(i int) string { return fmt.Sprintf("https://app.tenant%04d.example", i) },
+		"long header names":                 func(i int) string { return fmt.Sprintf("x-custom-header-%04d", i) },
+		"short names":                       func(i int) string { return strconv.Itoa(i) },
 	}
 	for name, key := range families {
 		var s stringSet
