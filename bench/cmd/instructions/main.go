@@ -3,7 +3,8 @@
 // load. For every benchmark of a raw `go test -bench` output (by default
 // results/bench.txt, which `make results` writes) it runs the compiled
 // test binary twice under valgrind's callgrind, for N and for 3N
-// iterations, with GOGC=off, GODEBUG=asyncpreemptoff=1,cpu.rdtscp=off and GOMAXPROCS=1:
+// iterations, with GOGC=off, GOMAXPROCS=1 and the GODEBUG settings of
+// godebug:
 //
 //	instructions per request = (Collected(3N) - Collected(N)) / 2N
 //

@@ -37,14 +37,14 @@ func (m *md) method() {
   costs nothing measurable, or answers early and skips the handler).
 - **Noise**: the figures are medians of the run's samples; ± is benchstat's 95% confidence interval. On a shared
   machine, differences of a few tens of ns are noise: read the targets together with the intervals.
-- **Instructions** (bench/cmd/instructions, ` + "`make instructions`" + `): each benchmark runs twice under valgrind's callgrind,
-  for N and 3N requests (N chosen so that N requests take about 30 ms natively), with GOGC=off, GODEBUG=asyncpreemptoff=1,cpu.rdtscp=off
-  and GOMAXPROCS=1; instr/op = (instructions of the 3N run − those of the N run) / 2N, so that start-up and set-up cancel
-  out. The count is deterministic (two repetitions agree within about 0.3%) and does not depend on the machine's load,
-  so it is the figure to trust when comparing implementations on a noisy machine, while ns/op remains the figure the
-  targets are stated in. It leaves out what costs time without costing instructions: cache and branch misses, the
-  garbage collector (off during the count; allocations still count their mallocgc instructions, but not the later
-  work of collecting them) and time spent waiting for a CPU.
+- **Instructions** (bench/cmd/instructions, ` + "`make instructions`" + `): each benchmark runs twice under valgrind's
+  callgrind, for N and 3N requests (N chosen so that N requests take about 30 ms natively), with GOGC=off,
+  GODEBUG=asyncpreemptoff=1,cpu.rdtscp=off and GOMAXPROCS=1; instr/op = (instructions of the 3N run − those of the N
+  run) / 2N, so that start-up and set-up cancel out. The count is deterministic (two repetitions agree within about
+  0.3%) and does not depend on the machine's load, so it is the figure to trust when comparing implementations on a
+  noisy machine, while ns/op remains the figure the targets are stated in. It leaves out what costs time without costing
+  instructions: cache and branch misses, the garbage collector (off during the count; allocations still count their
+  mallocgc instructions, but not the later work of collecting them) and time spent waiting for a CPU.
 
 `)
 	m.textHeader("request", "what corskit must answer (ACAO = Access-Control-Allow-Origin, etc.)")
