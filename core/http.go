@@ -40,7 +40,9 @@ func (p *Policy) ServeCORS(w http.ResponseWriter, r *http.Request) (answered boo
 	var req Request
 	req.readHTTP(r, c.privateNetwork)
 	var d Decision
-	c.decide(&req, &d)
+	if origin, actual := c.decide(&req, &d); actual {
+		c.setActualHeaders(&d, origin)
+	}
 	d.setHTTPHeaders(w.Header(), req.RequestHeaders)
 	if c.logs(&d) {
 		logRejection(r.Context(), c.logger, &d, req.Method)
@@ -83,7 +85,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var req Request
 	req.readHTTP(r, c.privateNetwork)
 	var d Decision
-	c.decide(&req, &d)
+	if origin, actual := c.decide(&req, &d); actual {
+		c.setActualHeaders(&d, origin)
+	}
 	d.setHTTPHeaders(w.Header(), req.RequestHeaders)
 	if c.logs(&d) {
 		logRejection(r.Context(), c.logger, &d, req.Method)

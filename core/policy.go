@@ -298,8 +298,11 @@ func (r *Request) MayBePreflight() bool {
 // req and the configuration in force: it does no I/O and allocates nothing.
 // It is safe for concurrent use.
 func (p *Policy) Decide(req Request) Decision {
+	c := p.cur.Load()
 	var d Decision
-	p.cur.Load().decide(&req, &d)
+	if origin, actual := c.decide(&req, &d); actual {
+		c.setActualHeaders(&d, origin)
+	}
 	d.requestHeaders = req.RequestHeaders
 	return d
 }
@@ -310,11 +313,19 @@ func (p *Policy) Decide(req Request) Decision {
 // for each step would cost more than some of the steps (checking the
 // origin and deciding a preflight in functions of their own cost 20
 // instructions more on a preflight; callgrind).
-func (c *compiled) decide(req *Request, d *Decision) {
+//
+// When it reports actual, d is an allowed actual request, or a request
+// without Origin (origin ""), whose fields the caller must still set with
+// setActualHeaders. Inlined there, the stores go to the caller's own
+// Decision, on its stack, with no write barrier; stored here, through d,
+// each needs one. While the garbage collector marks (a response's header
+// values are allocated, so it runs), those three barriers cost an allowed
+// GET 3 to 6 ns over the baseline's 180 (net/http and Gin, 40 interleaved
+// rounds), for the same instruction count.
+func (c *compiled) decide(req *Request, d *Decision) (string, bool) {
 	if len(req.Origin) == 0 {
 		d.Kind, d.Allowed, d.Reason = NotCORS, true, ReasonNoOrigin
-		c.setActualHeaders(d, "")
-		return
+		return "", true
 	}
 	origin, reason := req.Origin[0], ReasonAllowed
 	switch {
@@ -329,47 +340,46 @@ func (c *compiled) decide(req *Request, d *Decision) {
 		d.Kind = Actual
 		if reason != ReasonAllowed && !c.static {
 			d.Reason, d.Value, d.Vary = reason, origin, varyOrigin
-			return
+			return "", false
 		}
 		d.Allowed = true
-		c.setActualHeaders(d, origin)
-		return
+		return origin, true
 	}
 	d.Kind, d.Vary = Preflight, c.vary
 	if reason != ReasonAllowed {
 		c.reject(d, reason, origin)
-		return
+		return "", false
 	}
 	method := req.RequestMethod[0]
 	switch {
 	case len(req.RequestMethod) > 1 || len(method) > maxMethodLen:
 		// Bounded before it is hashed: a hostile method costs nothing.
 		c.reject(d, ReasonMethodInvalid, method)
-		return
+		return "", false
 	case c.methods.listedStandard(method), c.methods.listed(method):
 		// A listed method is a token: no need to look at its bytes. The
 		// methods of RFC 9110 are told inline, without calling listed.
 	case !isToken(method):
 		c.reject(d, ReasonMethodInvalid, method)
-		return
+		return "", false
 	case !c.methods.any:
 		c.refuse(d, ReasonMethodNotAllowed, method, origin, "")
-		return
+		return "", false
 	}
 	hc := c.headers.check(req.RequestHeaders)
 	switch hc.reason {
 	case ReasonAllowed:
 	case ReasonHeaderNotAllowed:
 		c.refuse(d, hc.reason, hc.bad, origin, method)
-		return
+		return "", false
 	default:
 		c.reject(d, hc.reason, hc.bad)
-		return
+		return "", false
 	}
 	if c.privateNetwork && len(req.RequestPrivateNetwork) > 0 {
 		if len(req.RequestPrivateNetwork) > 1 || req.RequestPrivateNetwork[0] != "true" {
 			c.reject(d, ReasonPrivateNetworkInvalid, req.RequestPrivateNetwork[0])
-			return
+			return "", false
 		}
 		d.privateNetwork = true
 	}
@@ -387,6 +397,7 @@ func (c *compiled) decide(req *Request, d *Decision) {
 	if !c.passthrough {
 		d.Status = c.preflightStatus
 	}
+	return "", false
 }
 
 // setAllowHeaders sets Access-Control-Allow-Headers for an allowed
@@ -412,7 +423,9 @@ func (c *compiled) allowOriginValue(origin string) string {
 }
 
 // setActualHeaders fills d for an allowed actual request, or for a request
-// without Origin (origin ""), which only the static policy answers.
+// without Origin (origin ""), which only the static policy answers. The
+// callers of decide call it when decide reports actual; it is small enough
+// to be inlined there (see decide).
 func (c *compiled) setActualHeaders(d *Decision, origin string) {
 	if !c.static {
 		d.Vary = varyOrigin
@@ -462,7 +475,9 @@ func (c *compiled) refuse(d *Decision, r Reason, value, origin, allowedMethod st
 func (p *Policy) Apply(ctx context.Context, req *Request, h HeaderWriter) (status int, body string) {
 	c := p.cur.Load()
 	var d Decision
-	c.decide(req, &d)
+	if origin, actual := c.decide(req, &d); actual {
+		c.setActualHeaders(&d, origin)
+	}
 	d.setHeaders(h, req.RequestHeaders)
 	if c.logs(&d) {
 		logRejection(ctx, c.logger, &d, req.Method)
