@@ -2,7 +2,9 @@ package cors_test
 
 import (
 	"context"
+	"maps"
 	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"strings"
 	"testing"
@@ -133,24 +135,67 @@ func TestApplyKeepsNoReferenceToTheRequest(t *testing.T) {
 	}
 }
 
-// TestApplyIsDecideAndSetHeaders: Apply writes what SetHeaders writes for
-// Decide's decision, over a Vary already set, and returns its Status and
-// Body.
-func TestApplyIsDecideAndSetHeaders(t *testing.T) {
+// TestEntryPointsAgree: Apply (on an http.Header and on another
+// HeaderWriter), ServeCORS and the Handler each write what SetHeaders
+// writes for Decide's decision, over a Vary already set, and answer with
+// its Status and Body, or leave the request to the next handler when it
+// has none. They share decide, but each takes its own shortcuts around it
+// (see onlyVary).
+func TestEntryPointsAgree(t *testing.T) {
 	ctx := context.Background()
+	before := func() http.Header { return http.Header{"Vary": {"Cookie"}} }
+	// Each entry point serves req over a response whose header is before(),
+	// and returns that header.
+	entryPoints := map[string]func(p *cors.Policy, req cors.Request) (status int, body string, h http.Header){
+		"Apply, HeaderWriter": func(p *cors.Policy, req cors.Request) (int, string, http.Header) {
+			h := headerWriter(before())
+			status, body := p.Apply(ctx, &req, h)
+			return status, body, http.Header(h)
+		},
+		"Apply, http.Header": func(p *cors.Policy, req cors.Request) (int, string, http.Header) {
+			h := before()
+			status, body := p.Apply(ctx, &req, h)
+			return status, body, h
+		},
+		"ServeCORS": func(p *cors.Policy, req cors.Request) (int, string, http.Header) {
+			w := recorder(before())
+			if !p.ServeCORS(w, httpRequest(req)) {
+				return 0, w.Body.String(), w.Header()
+			}
+			return w.Code, w.Body.String(), w.Header()
+		},
+		"Handler": func(p *cors.Policy, req cors.Request) (int, string, http.Header) {
+			w := recorder(before())
+			nextRan := false
+			next := http.HandlerFunc(func(http.ResponseWriter, *http.Request) { nextRan = true })
+			p.Handler(next).ServeHTTP(w, httpRequest(req))
+			if nextRan {
+				return 0, w.Body.String(), w.Header()
+			}
+			return w.Code, w.Body.String(), w.Header()
+		},
+	}
 	for pname, p := range allocPolicies(t) {
 		for rname, req := range allocRequests() {
 			d := p.Decide(req)
-			want := headerWriter{"Vary": {"Cookie"}}
+			want := before()
 			d.SetHeaders(want)
-			got := headerWriter{"Vary": {"Cookie"}}
-			status, body := p.Apply(ctx, &req, got)
-			if status != d.Status || body != d.Body {
-				t.Errorf("%s / %s: Apply returned %d %q, Decide %d %q", pname, rname, status, body, d.Status, d.Body)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%s / %s: Apply wrote %v, SetHeaders %v", pname, rname, got, want)
+			for ename, serve := range entryPoints {
+				status, body, got := serve(p, req)
+				if status != d.Status || body != d.Body {
+					t.Errorf("%s / %s: %s answered %d %q, Decide %d %q", pname, rname, ename, status, body, d.Status, d.Body)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s / %s: %s wrote %v, SetHeaders %v", pname, rname, ename, got, want)
+				}
 			}
 		}
 	}
+}
+
+// recorder returns a ResponseRecorder whose header starts as h.
+func recorder(h http.Header) *httptest.ResponseRecorder {
+	w := httptest.NewRecorder()
+	maps.Copy(w.Header(), h)
+	return w
 }

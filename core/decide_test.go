@@ -316,9 +316,10 @@ func TestLogs(t *testing.T) {
 func httpRequest(req cors.Request) *http.Request {
 	r := httptest.NewRequest(req.Method, "https://api.example.com/", nil)
 	for name, lines := range map[string][]string{
-		"Origin":                         req.Origin,
-		"Access-Control-Request-Method":  req.RequestMethod,
-		"Access-Control-Request-Headers": req.RequestHeaders,
+		"Origin":                                 req.Origin,
+		"Access-Control-Request-Method":          req.RequestMethod,
+		"Access-Control-Request-Headers":         req.RequestHeaders,
+		"Access-Control-Request-Private-Network": req.RequestPrivateNetwork,
 	} {
 		if lines != nil {
 			r.Header[name] = lines

@@ -362,6 +362,21 @@ func (d *Decision) setHTTPHeaders(h http.Header, requested []string) {
 	}
 }
 
+// addVaryOrigin adds Vary: Origin to h, the whole answer to a request for
+// which onlyVary reports true.
+func addVaryOrigin(h HeaderWriter) {
+	if hh, ok := h.(http.Header); ok {
+		addHTTPVaryOrigin(hh)
+		return
+	}
+	h.Add(headerVary, varyOrigin)
+}
+
+// addHTTPVaryOrigin is addVaryOrigin for an http.Header.
+func addHTTPVaryOrigin(h http.Header) {
+	addHTTPVary(h, varyOrigin, nil, len(h) > 0)
+}
+
 // addHTTPVary adds v to h's Vary field: in slot (a new one when nil), or,
 // if h had fields before the decision's were set (hadFields), appended to a
 // copy of the Vary lines already there, whose spare capacity, if any, is

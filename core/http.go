@@ -39,6 +39,10 @@ func (p *Policy) ServeCORS(w http.ResponseWriter, r *http.Request) (answered boo
 	c := p.cur.Load() // one configuration for reading and deciding
 	var req Request
 	req.readHTTP(r, c.privateNetwork)
+	if c.onlyVary(&req) {
+		addHTTPVaryOrigin(w.Header())
+		return false
+	}
 	var d Decision
 	if origin, actual := c.decide(&req, &d); actual {
 		c.setActualHeaders(&d, origin)
@@ -84,6 +88,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c := h.p.cur.Load()
 	var req Request
 	req.readHTTP(r, c.privateNetwork)
+	if c.onlyVary(&req) {
+		addHTTPVaryOrigin(w.Header())
+		h.next.ServeHTTP(w, r)
+		return
+	}
 	var d Decision
 	if origin, actual := c.decide(&req, &d); actual {
 		c.setActualHeaders(&d, origin)

@@ -307,6 +307,19 @@ func (p *Policy) Decide(req Request) Decision {
 	return d
 }
 
+// onlyVary reports whether c's whole answer to req is Vary: Origin: req is
+// not CORS (it has no Origin), and the policy is not static, so that its
+// answers depend on the origin. decide allows such a request as not CORS,
+// and setActualHeaders gives it that one field; TestEntryPointsAgree holds
+// the shortcut to them. Apply, ServeCORS and the handler take it before
+// they zero a Decision and call decide. That saves a request without
+// Origin (a same-origin GET, any request not sent by a browser) 60 to 110
+// instructions on every framework (callgrind), 2 ns on net/http and 7 ns
+// on Echo (20 to 24 interleaved rounds).
+func (c *compiled) onlyVary(req *Request) bool {
+	return len(req.Origin) == 0 && !c.static
+}
+
 // decide fills d, a zero Decision, in place: a Decision is a few hundred
 // bytes, not worth copying on the hot path. It checks the origin, then
 // decides an actual request or a preflight, all in one function: a call
@@ -474,6 +487,10 @@ func (c *compiled) refuse(d *Decision, r Reason, value, origin, allowedMethod st
 // whole Decision. It is safe for concurrent use.
 func (p *Policy) Apply(ctx context.Context, req *Request, h HeaderWriter) (status int, body string) {
 	c := p.cur.Load()
+	if c.onlyVary(req) {
+		addVaryOrigin(h)
+		return 0, ""
+	}
 	var d Decision
 	if origin, actual := c.decide(req, &d); actual {
 		c.setActualHeaders(&d, origin)
