@@ -314,8 +314,8 @@ func (p *Policy) Decide(req Request) Decision {
 // the shortcut to them. Apply, ServeCORS and the handler take it before
 // they zero a Decision and call decide. That saves a request without
 // Origin (a same-origin GET, any request not sent by a browser) 60 to 110
-// instructions on every framework (callgrind), 2 ns on net/http and 7 ns
-// on Echo (20 to 24 interleaved rounds).
+// instructions on every framework (callgrind): 2 ns on net/http, 5 on
+// Fiber, 6 to 9 on chi, Gin and Echo (16 to 24 interleaved rounds).
 func (c *compiled) onlyVary(req *Request) bool {
 	return len(req.Origin) == 0 && !c.static
 }
