@@ -266,7 +266,8 @@ func TestUpdateUnderLoad(t *testing.T) {
 }
 
 // TestLogger: rejections are logged at debug level with reason and value;
-// allowed requests are not. Each of the three entry points logs.
+// allowed requests are not. Each of the three entry points logs, actual
+// requests as well as preflights.
 func TestLogger(t *testing.T) {
 	next := http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})
 	for name, serve := range map[string]func(p *cors.Policy, r *http.Request){
@@ -288,6 +289,15 @@ func TestLogger(t *testing.T) {
 			}
 			serve(p, httpRequest(pre(app, "PUT", "x-nope")))
 			for _, want := range []string{"level=DEBUG", `msg="cors: request rejected"`, "kind=preflight", `reason="request header not allowed"`, "value=x-nope"} {
+				if !strings.Contains(buf.String(), want) {
+					t.Errorf("log %q lacks %q", buf.String(), want)
+				}
+			}
+			// A refused actual request, which without a Logger takes the
+			// onlyVary shortcut, is logged too.
+			buf.Reset()
+			serve(p, httpRequest(get("https://evil.example")))
+			for _, want := range []string{`kind="actual request"`, `reason="origin not allowed"`, "value=https://evil.example", "method=GET"} {
 				if !strings.Contains(buf.String(), want) {
 					t.Errorf("log %q lacks %q", buf.String(), want)
 				}

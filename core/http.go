@@ -39,12 +39,13 @@ func (p *Policy) ServeCORS(w http.ResponseWriter, r *http.Request) (answered boo
 	c := p.cur.Load() // one configuration for reading and deciding
 	var req Request
 	req.readHTTP(r, c.privateNetwork)
-	if c.onlyVary(&req) {
+	reason := c.checkOrigin(&req)
+	if c.onlyVary(&req, reason) {
 		addHTTPVaryOrigin(w.Header())
 		return false
 	}
 	var d Decision
-	if origin, actual := c.decide(&req, &d); actual {
+	if origin, actual := c.decide(&req, reason, &d); actual {
 		c.setActualHeaders(&d, origin)
 	}
 	d.setHTTPHeaders(w.Header(), req.RequestHeaders)
@@ -88,13 +89,14 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c := h.p.cur.Load()
 	var req Request
 	req.readHTTP(r, c.privateNetwork)
-	if c.onlyVary(&req) {
+	reason := c.checkOrigin(&req)
+	if c.onlyVary(&req, reason) {
 		addHTTPVaryOrigin(w.Header())
 		h.next.ServeHTTP(w, r)
 		return
 	}
 	var d Decision
-	if origin, actual := c.decide(&req, &d); actual {
+	if origin, actual := c.decide(&req, reason, &d); actual {
 		c.setActualHeaders(&d, origin)
 	}
 	d.setHTTPHeaders(w.Header(), req.RequestHeaders)
