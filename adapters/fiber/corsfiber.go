@@ -26,14 +26,18 @@
 // the group's routes.
 //
 // The middleware reads the request's header fields and writes the response's
-// the fasthttp way, without converting the request to net/http, and
-// allocates nothing per request (a hostile request with more than four
-// lines of one field costs one allocation). It reads the fields by their
-// canonical names; with fiber.Config.DisableHeaderNormalizing it sees only
-// fields spelled that way (Origin, Access-Control-Request-Method, ...),
-// like fiber's own c.Get. Fiber answers methods missing from
-// fiber.Config.RequestMethods (such as PURGE) with 400 before any
-// middleware runs: list custom methods there.
+// the fasthttp way, with corsfasthttp.Apply
+// (github.com/corskit/corskit/adapters/fasthttp), without converting the
+// request to net/http, and allocates nothing per request (a hostile request
+// with more than four lines of one field costs one allocation). It reads
+// the fields by their canonical names; with
+// fiber.Config.DisableHeaderNormalizing it sees only fields spelled that way
+// (Origin, Access-Control-Request-Method, ...), like fiber's own c.Get. A
+// rejection is logged (Config.Logger) with the request's
+// *fasthttp.RequestCtx as its context, whose Value returns the request's
+// Locals. Fiber answers methods missing from fiber.Config.RequestMethods
+// (such as PURGE) with 400 before any middleware runs: list custom methods
+// there.
 //
 // Config is corskit's configuration (see the core package,
 // github.com/corskit/corskit/core), so one import suffices. For a policy
@@ -43,6 +47,7 @@ package corsfiber
 import (
 	"github.com/gofiber/fiber/v2"
 
+	corsfasthttp "github.com/corskit/corskit/adapters/fasthttp"
 	cors "github.com/corskit/corskit/core"
 )
 
@@ -64,7 +69,7 @@ func FromPolicy(p *cors.Policy) fiber.Handler {
 		panic("corsfiber: FromPolicy called with a nil *cors.Policy")
 	}
 	return func(c *fiber.Ctx) error {
-		status, body := apply(c, p)
+		status, body := corsfasthttp.Apply(p, c.Context())
 		switch {
 		case status == 0:
 			return c.Next()

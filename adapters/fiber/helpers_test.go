@@ -5,9 +5,7 @@ import (
 	"testing"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/valyala/fasthttp"
 
-	corsfiber "github.com/corskit/corskit/adapters/fiber"
 	cors "github.com/corskit/corskit/core"
 	"github.com/corskit/corskit/core/corstest"
 )
@@ -52,36 +50,4 @@ func wantNoCORS(t *testing.T, resp corstest.Response, status int) {
 		t.Errorf("status = %d, want %d", resp.Status, status)
 	}
 	corstest.WantNoCORS(t, resp)
-}
-
-// newHandler returns the handler of an app that runs the middleware
-// applying cfg, with GET and OPTIONS routes /items answered by okHandler,
-// for [serve].
-func newHandler(cfg cors.Config) fasthttp.RequestHandler {
-	app := fiber.New()
-	app.Use(corsfiber.New(cfg))
-	app.Get("/items", okHandler)
-	app.Options("/items", okHandler)
-	return app.Handler()
-}
-
-// newRequestCtx returns a fasthttp request context holding a request, to be
-// served again and again by [serve].
-func newRequestCtx(method, path string, kv ...string) *fasthttp.RequestCtx {
-	ctx := new(fasthttp.RequestCtx)
-	ctx.Request.Header.SetMethod(method)
-	ctx.Request.SetRequestURI(path)
-	ctx.Request.Header.SetHost(corstest.Host)
-	for i := 0; i+1 < len(kv); i += 2 {
-		ctx.Request.Header.Add(kv[i], kv[i+1])
-	}
-	return ctx
-}
-
-// serve resets ctx's response and user values, as fasthttp's server does
-// between requests, and serves ctx's request with h.
-func serve(h fasthttp.RequestHandler, ctx *fasthttp.RequestCtx) {
-	ctx.Response.Reset()
-	ctx.ResetUserValues()
-	h(ctx)
 }

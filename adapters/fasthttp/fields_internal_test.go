@@ -1,4 +1,4 @@
-package corsfiber
+package corsfasthttp
 
 import (
 	"slices"
@@ -74,7 +74,7 @@ func TestCORSFieldsRead(t *testing.T) {
 
 // BenchmarkCORSFieldsRead reads the lines of Origin and the
 // Access-Control-Request-* fields of a preflight as Chromium sends it
-// (nine other fields), in one pass ("pass", as apply does) and with
+// (nine other fields), in one pass ("pass", as Apply does) and with
 // PeekAll for each name ("PeekAll").
 func BenchmarkCORSFieldsRead(b *testing.B) {
 	var h fasthttp.RequestHeader

@@ -1,0 +1,5 @@
+//go:build !race
+
+package fasthttptest
+
+const raceEnabled = false
