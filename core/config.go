@@ -1,9 +1,6 @@
 package cors
 
-import (
-	"encoding/json"
-	"log/slog"
-)
+import "log/slog"
 
 // Config is a CORS configuration. The zero value is not usable: at least one
 // way of allowing origins must be set. Field names follow Starlette's
@@ -102,49 +99,4 @@ type Config struct {
 	// request, with the reason and the value that failed. When nil nothing
 	// is logged and nothing is spent on logging.
 	Logger *slog.Logger `json:"-" yaml:"-"`
-}
-
-// configFields is Config without its methods, so that the unmarshalers below
-// can decode into it without recursing.
-type configFields Config
-
-// UnmarshalJSON decodes a FastAPI-style JSON configuration. It differs from
-// the default decoding in one way: "max_age": 0 means "send 0" (MaxAge -1),
-// as it does in FastAPI, while an absent max_age keeps the default of 600.
-func (c *Config) UnmarshalJSON(data []byte) error {
-	aux := struct {
-		*configFields
-		MaxAge *int `json:"max_age"`
-	}{configFields: (*configFields)(c)}
-	if err := json.Unmarshal(data, &aux); err != nil {
-		return err
-	}
-	c.MaxAge = maxAgeFromDocument(aux.MaxAge, c.MaxAge)
-	return nil
-}
-
-// UnmarshalYAML decodes a FastAPI-style YAML configuration with the same
-// max_age rule as [Config.UnmarshalJSON]. It has the signature that
-// gopkg.in/yaml.v2 and v3 both call, so the core needs no YAML dependency.
-func (c *Config) UnmarshalYAML(unmarshal func(any) error) error {
-	aux := struct {
-		*configFields `yaml:",inline"`
-		MaxAge        *int `json:"max_age" yaml:"max_age"`
-	}{configFields: (*configFields)(c)}
-	if err := unmarshal(&aux); err != nil {
-		return err
-	}
-	c.MaxAge = maxAgeFromDocument(aux.MaxAge, c.MaxAge)
-	return nil
-}
-
-func maxAgeFromDocument(doc *int, current int) int {
-	switch {
-	case doc == nil:
-		return current
-	case *doc == 0:
-		return -1
-	default:
-		return *doc
-	}
 }

@@ -1,7 +1,6 @@
 package cors_test
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -156,62 +155,6 @@ func TestMustNewPanicsWithTheError(t *testing.T) {
 		}
 	}()
 	cors.MustNew(cors.Config{AllowOrigins: []string{"https://x.example/"}})
-}
-
-// TestConfigJSON: a FastAPI-style JSON document, including the max_age rule.
-func TestConfigJSON(t *testing.T) {
-	const doc = `{
-		"allow_origins": ["https://app.example.com"],
-		"allow_origin_regex": "https://[a-z]+\\.example\\.org",
-		"allow_methods": ["PUT"],
-		"allow_headers": ["X-Token"],
-		"allow_credentials": true,
-		"expose_headers": ["X-Total"],
-		"max_age": 0,
-		"allow_private_network": true
-	}`
-	var cfg cors.Config
-	if err := json.Unmarshal([]byte(doc), &cfg); err != nil {
-		t.Fatal(err)
-	}
-	if cfg.MaxAge != -1 || !cfg.AllowCredentials || cfg.AllowOriginRegex == "" || len(cfg.ExposeHeaders) != 1 || !cfg.AllowPrivateNetwork {
-		t.Fatalf("decoded %+v", cfg)
-	}
-	p := cors.MustNew(cfg)
-	d := p.Decide(cors.Request{Method: "OPTIONS", Origin: []string{"https://abc.example.org"}, RequestMethod: []string{"PUT"}})
-	if got := fields(d)["Access-Control-Max-Age"]; got != "0" {
-		t.Errorf(`"max_age": 0 sent Max-Age %q, want "0"`, got)
-	}
-
-	var absent cors.Config
-	if err := json.Unmarshal([]byte(`{"allow_origins": ["https://app.example.com"]}`), &absent); err != nil {
-		t.Fatal(err)
-	}
-	d = cors.MustNew(absent).Decide(cors.Request{Method: "OPTIONS", Origin: []string{app}, RequestMethod: []string{"GET"}})
-	if got := fields(d)["Access-Control-Max-Age"]; got != "600" {
-		t.Errorf("absent max_age sent Max-Age %q, want 600", got)
-	}
-
-	out, err := json.Marshal(cors.Config{AllowOrigins: []string{app}, MaxAge: 60})
-	if err != nil || string(out) != `{"allow_origins":["https://app.example.com"],"max_age":60}` {
-		t.Errorf("Marshal = %s, %v", out, err)
-	}
-}
-
-// TestConfigYAML exercises UnmarshalYAML with the callback a YAML library
-// passes; here it is backed by encoding/json to keep the core free of YAML.
-func TestConfigYAML(t *testing.T) {
-	for doc, want := range map[string]int{
-		`{"allow_origins": ["https://app.example.com"], "max_age": 0}`:  -1,
-		`{"allow_origins": ["https://app.example.com"], "max_age": 30}`: 30,
-		`{"allow_origins": ["https://app.example.com"]}`:                0,
-	} {
-		var cfg cors.Config
-		err := cfg.UnmarshalYAML(func(v any) error { return json.Unmarshal([]byte(doc), v) })
-		if err != nil || cfg.MaxAge != want || len(cfg.AllowOrigins) != 1 {
-			t.Errorf("%s: %+v, %v; want MaxAge %d", doc, cfg, err, want)
-		}
-	}
 }
 
 // TestConfigIsCopied: changing the caller's slices after New changes nothing.
