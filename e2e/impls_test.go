@@ -1,22 +1,32 @@
 package e2e
 
 import (
+	"context"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	corschi "github.com/corskit/corskit/adapters/chi"
 	corsecho "github.com/corskit/corskit/adapters/echo"
+	corsechov5 "github.com/corskit/corskit/adapters/echov5"
+	corsfasthttp "github.com/corskit/corskit/adapters/fasthttp"
 	corsfiber "github.com/corskit/corskit/adapters/fiber"
+	corsfiberv3 "github.com/corskit/corskit/adapters/fiberv3"
 	corsgin "github.com/corskit/corskit/adapters/gin"
 	cors "github.com/corskit/corskit/core"
 	"github.com/gin-gonic/gin"
 	"github.com/go-chi/chi/v5"
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/adaptor"
+	fiberv3 "github.com/gofiber/fiber/v3"
+	adaptorv3 "github.com/gofiber/fiber/v3/middleware/adaptor"
 	"github.com/labstack/echo/v4"
+	echov5 "github.com/labstack/echo/v5"
+	"github.com/valyala/fasthttp"
+	"github.com/valyala/fasthttp/fasthttpadaptor"
 )
 
 // stack is what an implementation serves, outermost first: record sees
@@ -43,7 +53,10 @@ func implementations() []implementation {
 		{"net-http", serveCore},
 		{"gin", serveGin},
 		{"echo", serveEcho},
+		{"echov5", serveEchoV5},
 		{"fiber", serveFiber},
+		{"fiberv3", serveFiberV3},
+		{"fasthttp", serveFasthttp},
 		{"chi", serveChi},
 	}
 }
@@ -66,6 +79,14 @@ func serveEcho(t *testing.T, ln net.Listener, s stack) {
 	e := echo.New()
 	e.Use(corsecho.New(s.cfg))
 	e.Any("/api/*", echo.WrapHandler(s.app))
+	serveHTTP(t, ln, recorded(s.record, e))
+}
+
+// serveEchoV5 serves s with Echo v5 and its corsecho.
+func serveEchoV5(t *testing.T, ln net.Listener, s stack) {
+	e := echov5.New()
+	e.Use(corsechov5.New(s.cfg))
+	e.Any("/api/*", echov5.WrapHandler(s.app))
 	serveHTTP(t, ln, recorded(s.record, e))
 }
 
@@ -98,8 +119,61 @@ func serveFiber(t *testing.T, ln net.Listener, s stack) {
 	})
 }
 
+// serveFiberV3 serves s with Fiber v3 and its corsfiber.
+func serveFiberV3(t *testing.T, ln net.Listener, s stack) {
+	app := fiberv3.New()
+	app.Use(func(c fiberv3.Ctx) error {
+		r, err := adaptorv3.ConvertRequest(c, false)
+		if err != nil {
+			return err
+		}
+		s.record(r)
+		return c.Next()
+	})
+	app.Use(corsfiberv3.New(s.cfg))
+	app.All("/api/*", adaptorv3.HTTPHandler(s.app))
+	tl := &trackedListener{Listener: ln}
+	go app.Listener(tl, fiberv3.ListenConfig{DisableStartupMessage: true})
+	t.Cleanup(func() {
+		tl.closeAll()
+		app.ShutdownWithTimeout(5 * time.Second)
+	})
+}
+
+// serveFasthttp serves s with a plain fasthttp server and corsfasthttp
+// wrapped around its router, which sends /api/ to the application and
+// answers 404 to every other path.
+func serveFasthttp(t *testing.T, ln net.Listener, s stack) {
+	app := fasthttpadaptor.NewFastHTTPHandler(s.app)
+	router := func(ctx *fasthttp.RequestCtx) {
+		if !strings.HasPrefix(string(ctx.Path()), "/api/") {
+			// Not ctx.Error, which would reset the CORS headers.
+			ctx.SetStatusCode(fasthttp.StatusNotFound)
+			ctx.SetBodyString("404 page not found\n")
+			return
+		}
+		app(ctx)
+	}
+	cors := corsfasthttp.New(s.cfg)(router)
+	srv := &fasthttp.Server{Handler: func(ctx *fasthttp.RequestCtx) {
+		var r http.Request
+		if err := fasthttpadaptor.ConvertRequest(ctx, &r, true); err == nil {
+			s.record(&r)
+		}
+		cors(ctx)
+	}}
+	tl := &trackedListener{Listener: ln}
+	go srv.Serve(tl)
+	t.Cleanup(func() {
+		tl.closeAll()
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.ShutdownWithContext(ctx)
+	})
+}
+
 // trackedListener remembers the connections it accepts, so that closeAll
-// can close them at once, as http.Server.Close does. Fiber's Shutdown
+// can close them at once, as http.Server.Close does. fasthttp's Shutdown
 // alone waits for every connection to end, including the ones the browser
 // opened speculatively and never used, which it keeps for minutes.
 type trackedListener struct {

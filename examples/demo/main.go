@@ -3,7 +3,7 @@
 // http://localhost:3000 that its policy allows and one on
 // http://localhost:3001 that it does not. Open both and press the buttons.
 //
-//	go run ./examples/demo [-framework gin|echo|fiber|chi|nethttp]
+//	go run ./examples/demo [-framework gin|echo|echov5|fiber|fiberv3|chi|nethttp]
 //	                       [-api 8000] [-allowed 3000] [-disallowed 3001]
 //
 // Ctrl-C stops it.

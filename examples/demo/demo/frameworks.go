@@ -10,7 +10,7 @@ import (
 // Frameworks returns the names [Options.Framework] accepts; the first is
 // the default.
 func Frameworks() []string {
-	return []string{"gin", "echo", "fiber", "chi", "nethttp"}
+	return []string{"gin", "echo", "echov5", "fiber", "fiberv3", "chi", "nethttp"}
 }
 
 func isFramework(name string) bool {
@@ -26,8 +26,12 @@ func newAPIServer(framework string, policy *cors.Policy, log *broker) server {
 	switch framework {
 	case "fiber":
 		return newFiberServer(a, policy, log)
+	case "fiberv3":
+		return newFiberV3Server(a, policy, log)
 	case "echo":
 		h = echoAPI(a, policy)
+	case "echov5":
+		h = echoV5API(a, policy)
 	case "chi":
 		h = chiAPI(a, policy)
 	case "nethttp":
