@@ -3,11 +3,11 @@ module github.com/corskit/corskit/bench
 go 1.25.0
 
 require (
-	github.com/corskit/corskit/adapters/chi v0.0.0-00010101000000-000000000000
-	github.com/corskit/corskit/adapters/echo v0.0.0-00010101000000-000000000000
-	github.com/corskit/corskit/adapters/fiber v0.0.0-00010101000000-000000000000
-	github.com/corskit/corskit/adapters/gin v0.0.0-00010101000000-000000000000
-	github.com/corskit/corskit/core v0.0.0-00010101000000-000000000000
+	github.com/corskit/corskit/adapters/chi v0.1.0
+	github.com/corskit/corskit/adapters/echo v0.1.0
+	github.com/corskit/corskit/adapters/fiber v0.1.0
+	github.com/corskit/corskit/adapters/gin v0.1.0
+	github.com/corskit/corskit/core v0.1.0
 	github.com/gin-contrib/cors v1.7.7
 	github.com/gin-gonic/gin v1.12.0
 	github.com/go-chi/chi/v5 v5.5.0
@@ -25,6 +25,7 @@ require (
 	github.com/bytedance/sonic v1.15.0 // indirect
 	github.com/bytedance/sonic/loader v0.5.0 // indirect
 	github.com/cloudwego/base64x v0.1.6 // indirect
+	github.com/corskit/corskit/adapters/fasthttp v0.1.0 // indirect
 	github.com/gabriel-vasile/mimetype v1.4.12 // indirect
 	github.com/gin-contrib/sse v1.1.0 // indirect
 	github.com/go-playground/locales v0.14.1 // indirect
@@ -68,6 +69,7 @@ tool golang.org/x/perf/cmd/benchstat
 replace (
 	github.com/corskit/corskit/adapters/chi => ../adapters/chi
 	github.com/corskit/corskit/adapters/echo => ../adapters/echo
+	github.com/corskit/corskit/adapters/fasthttp => ../adapters/fasthttp
 	github.com/corskit/corskit/adapters/fiber => ../adapters/fiber
 	github.com/corskit/corskit/adapters/gin => ../adapters/gin
 	github.com/corskit/corskit/core => ../core

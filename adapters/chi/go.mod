@@ -3,7 +3,7 @@ module github.com/corskit/corskit/adapters/chi
 go 1.25.0
 
 require (
-	github.com/corskit/corskit/core v0.0.0-00010101000000-000000000000
+	github.com/corskit/corskit/core v0.1.0
 	github.com/go-chi/chi/v5 v5.5.0
 )
 

@@ -3,7 +3,7 @@ module github.com/corskit/corskit/adapters/echo
 go 1.25.0
 
 require (
-	github.com/corskit/corskit/core v0.0.0-00010101000000-000000000000
+	github.com/corskit/corskit/core v0.1.0
 	github.com/labstack/echo/v4 v4.16.0
 )
 

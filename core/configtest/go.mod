@@ -3,7 +3,7 @@ module github.com/corskit/corskit/core/configtest
 go 1.25.0
 
 require (
-	github.com/corskit/corskit/core v0.0.0-00010101000000-000000000000
+	github.com/corskit/corskit/core v0.1.0
 	github.com/goccy/go-yaml v1.19.2
 	gopkg.in/yaml.v2 v2.4.0
 	gopkg.in/yaml.v3 v3.0.1
