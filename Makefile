@@ -1,13 +1,14 @@
 # corskit: every check CI runs is a target here. `make test` is the whole gate.
 
 MODULES     := $(shell go list -m -f '{{.Dir}}' | sed "s|^$(CURDIR)/||")
+INSTALLTEST := internal/installtest
 STATICCHECK := go run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: test fmt vet staticcheck race modules bench fuzz demo
+.PHONY: test fmt vet staticcheck race modules install bench fuzz demo release
 
-## test: gofmt, go vet, staticcheck, go test -race over the workspace, then
-## every module alone with GOWORK=off (what users build).
-test: fmt vet staticcheck race modules
+## test: gofmt, go vet, staticcheck, go test -race over the workspace, every
+## module alone with GOWORK=off, then the install test (what users build).
+test: fmt vet staticcheck race modules install
 
 fmt:
 	@out=$$(gofmt -l $(MODULES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -21,9 +22,19 @@ staticcheck:
 race:
 	go test -race -count=1 work
 
+## modules: each module's tests with its own go.mod and no workspace
+## (GOWORK=off). Its replace directives still point at the working tree, so
+## this is how a module builds in this repository, not how users get it.
 modules:
-	@set -e; for m in $(MODULES); do echo "== GOWORK=off go test ./... in $$m"; \
+	@set -e; for m in $(filter-out $(INSTALLTEST),$(MODULES)); do echo "== GOWORK=off go test ./... in $$m"; \
 		(cd $$m && GOWORK=off go test -count=1 ./...); done
+
+## install: what users build. The core and every adapter are served at the
+## release version by a module proxy made from the working tree, then
+## installed with go get and built in new modules outside the workspace
+## (internal/installtest).
+install:
+	cd $(INSTALLTEST) && GOWORK=off go test -count=1 -v ./...
 
 ## bench: the side-by-side benchmarks and bench/RESULTS.md (see bench/README.md).
 bench:
@@ -38,3 +49,9 @@ fuzz:
 ## demo: the demo a newcomer starts first.
 demo:
 	go run ./examples/demo
+
+## release: VERSION=vX.Y.Z sets every cross-module require to VERSION, runs
+## make test and tags each released module, locally (see RELEASING.md).
+release:
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=vX.Y.Z"; exit 2; }
+	scripts/release.sh $(VERSION)
