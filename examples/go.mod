@@ -5,12 +5,12 @@ go 1.25.0
 require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
-	github.com/corskit/corskit/adapters/chi v0.0.0-00010101000000-000000000000
-	github.com/corskit/corskit/adapters/echo v0.0.0-00010101000000-000000000000
+	github.com/corskit/corskit/adapters/chi v0.1.0
+	github.com/corskit/corskit/adapters/echo v0.1.0
 	github.com/corskit/corskit/adapters/echov5 v0.1.0
-	github.com/corskit/corskit/adapters/fiber v0.0.0-00010101000000-000000000000
+	github.com/corskit/corskit/adapters/fiber v0.1.0
 	github.com/corskit/corskit/adapters/fiberv3 v0.1.0
-	github.com/corskit/corskit/adapters/gin v0.0.0-00010101000000-000000000000
+	github.com/corskit/corskit/adapters/gin v0.1.0
 	github.com/corskit/corskit/core v0.1.0
 	github.com/gin-gonic/gin v1.12.0
 	github.com/go-chi/chi/v5 v5.5.0
