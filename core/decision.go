@@ -1,10 +1,6 @@
 package cors
 
-import (
-	"iter"
-	"net/http"
-	"strconv"
-)
+import "strconv"
 
 // Kind says what a request is in the CORS protocol.
 type Kind uint8
@@ -22,13 +18,8 @@ const (
 
 // String returns "not CORS", "actual request" or "preflight".
 func (k Kind) String() string {
-	switch k {
-	case NotCORS:
-		return "not CORS"
-	case Actual:
-		return "actual request"
-	case Preflight:
-		return "preflight"
+	if names := [...]string{"not CORS", "actual request", "preflight"}; int(k) < len(names) {
+		return names[k]
 	}
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -66,27 +57,14 @@ const (
 
 // String returns a short English phrase, such as "origin not allowed".
 func (r Reason) String() string {
-	switch r {
-	case ReasonAllowed:
-		return "allowed"
-	case ReasonNoOrigin:
-		return "no Origin header"
-	case ReasonOriginNotAllowed:
-		return "origin not allowed"
-	case ReasonOriginInvalid:
-		return "malformed Origin header"
-	case ReasonMethodNotAllowed:
-		return "method not allowed"
-	case ReasonMethodInvalid:
-		return "malformed Access-Control-Request-Method"
-	case ReasonHeaderNotAllowed:
-		return "request header not allowed"
-	case ReasonHeaderInvalid:
-		return "malformed Access-Control-Request-Headers"
-	case ReasonHeadersTooLarge:
-		return "Access-Control-Request-Headers too large"
-	case ReasonPrivateNetworkInvalid:
-		return "malformed Access-Control-Request-Private-Network"
+	names := [...]string{
+		"allowed", "no Origin header", "origin not allowed", "malformed Origin header",
+		"method not allowed", "malformed Access-Control-Request-Method",
+		"request header not allowed", "malformed Access-Control-Request-Headers",
+		"Access-Control-Request-Headers too large", "malformed Access-Control-Request-Private-Network",
+	}
+	if int(r) < len(names) {
+		return names[r]
 	}
 	return "Reason(" + strconv.Itoa(int(r)) + ")"
 }
@@ -106,30 +84,10 @@ func rejectionBody(r Reason) string {
 	}
 }
 
-// Names of the response header fields a Decision sets.
-const (
-	headerAllowOrigin         = "Access-Control-Allow-Origin"
-	headerAllowCredentials    = "Access-Control-Allow-Credentials"
-	headerAllowMethods        = "Access-Control-Allow-Methods"
-	headerAllowHeaders        = "Access-Control-Allow-Headers"
-	headerExposeHeaders       = "Access-Control-Expose-Headers"
-	headerMaxAge              = "Access-Control-Max-Age"
-	headerAllowPrivateNetwork = "Access-Control-Allow-Private-Network"
-	headerVary                = "Vary"
-)
-
-// Vary values.
-const (
-	varyOrigin         = "Origin"
-	varyPreflight      = "Access-Control-Request-Method, Access-Control-Request-Headers"
-	varyPrivateNetwork = ", Access-Control-Request-Private-Network"
-)
-
 // A Decision is the outcome of [Policy.Decide] for one request: what the
 // request is, whether it is allowed and why, and what the response must
-// carry. It refers to the request's strings and Access-Control-Request-Headers
-// lines and to the policy's precomputed values; a response shares no slice
-// with it.
+// carry ([Decision.Fields]). It refers to the request's strings and
+// Access-Control-Request-Headers lines; a response shares no slice with it.
 type Decision struct {
 	// Kind is what the request is: not CORS, an actual request or a preflight.
 	Kind Kind
@@ -156,243 +114,16 @@ type Decision struct {
 	allowMethods string
 	allowHeaders string
 	// requestHeaders holds the request's Access-Control-Request-Headers
-	// lines, set by Decide: when reflectHeaders is set,
-	// Access-Control-Allow-Headers repeats them (skipping empty ones).
-	// Inside the package, the request's lines are passed along instead (see
-	// emit).
+	// lines, for Fields: when reflectHeaders is set,
+	// Access-Control-Allow-Headers repeats them. Apply passes the lines
+	// to write instead, so that a Decision of its own refers to none of
+	// the caller's slices.
 	requestHeaders []string
 	exposeHeaders  string
 	maxAge         string
 	credentials    bool
 	privateNetwork bool
 	reflectHeaders bool
-}
-
-// Fields yields the response header fields to set, in a fixed order: the
-// Access-Control-* fields and, for a rejected preflight, Content-Type and
-// X-Content-Type-Options. A name may be yielded more than once (several
-// Access-Control-Allow-Headers lines); the first occurrence replaces any
-// value already set, later ones add to it. Vary is not included: see
-// [Decision.Vary] and [Decision.SetHeaders].
-func (d *Decision) Fields() iter.Seq2[string, string] {
-	return func(yield func(string, string) bool) {
-		d.emit(&yielder{yield: yield}, d.requestHeaders)
-	}
-}
-
-// emit writes the decision's fields, in order, to w: the list of what a
-// response carries, for Fields and for a HeaderWriter (setHTTPHeaders
-// writes the same list straight into an http.Header). requested holds the
-// request's Access-Control-Request-Headers lines, which it reflects if
-// reflectHeaders is set. They are a parameter, not read from d: as the
-// escape analysis does not tell d's fields apart, lines stored in d would
-// leak as its strings do, and an adapter's lines could not live on its
-// stack (TestApplyKeepsNoReferenceToTheRequest).
-func (d *Decision) emit(w HeaderWriter, requested []string) {
-	if d.allowOrigin != "" {
-		w.Set(headerAllowOrigin, d.allowOrigin)
-	}
-	if d.credentials {
-		w.Set(headerAllowCredentials, "true")
-	}
-	if d.allowMethods != "" {
-		w.Set(headerAllowMethods, d.allowMethods)
-	}
-	if d.allowHeaders != "" {
-		w.Set(headerAllowHeaders, d.allowHeaders)
-	}
-	if d.reflectHeaders {
-		set := false
-		for _, v := range requested {
-			switch {
-			case v == "":
-			case !set:
-				w.Set(headerAllowHeaders, v)
-				set = true
-			default:
-				w.Add(headerAllowHeaders, v)
-			}
-		}
-	}
-	if d.exposeHeaders != "" {
-		w.Set(headerExposeHeaders, d.exposeHeaders)
-	}
-	if d.maxAge != "" {
-		w.Set(headerMaxAge, d.maxAge)
-	}
-	if d.privateNetwork {
-		w.Set(headerAllowPrivateNetwork, "true")
-	}
-	if d.Body != "" {
-		w.Set("Content-Type", "text/plain; charset=utf-8")
-		w.Set("X-Content-Type-Options", "nosniff")
-	}
-}
-
-// A yielder is the HeaderWriter through which Fields yields: every line,
-// set or added, goes to yield until it asks to stop.
-type yielder struct {
-	yield func(string, string) bool
-	done  bool
-}
-
-// Set yields the line.
-func (y *yielder) Set(name, value string) {
-	if !y.done {
-		y.done = !y.yield(name, value)
-	}
-}
-
-// Add yields the line.
-func (y *yielder) Add(name, value string) { y.Set(name, value) }
-
-// count returns how many values SetHeaders stores: the fields that fields
-// yields (TestCount holds the two together), and Vary. requested is as for
-// emit.
-func (d *Decision) count(requested []string) int {
-	n := b2i(d.allowOrigin != "") + b2i(d.credentials) + b2i(d.allowMethods != "") +
-		b2i(d.allowHeaders != "") + b2i(d.exposeHeaders != "") + b2i(d.maxAge != "") +
-		b2i(d.privateNetwork) + 2*b2i(d.Body != "") + b2i(d.Vary != "")
-	if d.reflectHeaders {
-		for _, v := range requested {
-			n += b2i(v != "")
-		}
-	}
-	return n
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// A HeaderWriter is a set of response header fields, as seen by
-// [Decision.SetHeaders]. [net/http.Header] and fasthttp's *ResponseHeader
-// both implement it.
-type HeaderWriter interface {
-	Set(name, value string)
-	Add(name, value string)
-}
-
-// SetHeaders writes the decision's header fields to h and adds its Vary
-// names to h's Vary field, keeping what is there. For an [http.Header] it
-// stores all values in one newly allocated array, in slices of capacity
-// one, so that no response shares a slice with another.
-func (d *Decision) SetHeaders(h HeaderWriter) {
-	d.setHeaders(h, d.requestHeaders)
-}
-
-// setHeaders is SetHeaders, with the request's
-// Access-Control-Request-Headers lines passed as for emit.
-func (d *Decision) setHeaders(h HeaderWriter, requested []string) {
-	if hh, ok := h.(http.Header); ok {
-		d.setHTTPHeaders(hh, requested)
-		return
-	}
-	d.emit(h, requested)
-	if d.Vary != "" {
-		h.Add(headerVary, d.Vary)
-	}
-}
-
-// setHTTPHeaders is SetHeaders for an http.Header. It writes the fields
-// emit lists, in its order, straight into the map: going through emit's
-// interface calls would cost a fifth of a preflight's instructions here.
-// TestHTTPHeadersMatchFields holds the two lists together.
-func (d *Decision) setHTTPHeaders(h http.Header, requested []string) {
-	// A response's header starts empty, and so it usually is when CORS
-	// middleware runs: then it has no Vary to keep, and looking for one
-	// would cost a map look-up.
-	hadFields := len(h) > 0
-	if d.allowOrigin == "" && d.Body == "" {
-		// Not CORS, or a disallowed origin: Vary is the only field, as
-		// every other one comes with Allow-Origin or a body.
-		if d.Vary != "" {
-			addHTTPVary(h, d.Vary, nil, hadFields)
-		}
-		return
-	}
-	values := make([]string, d.count(requested))
-	i := 0
-	set := func(name, v string) {
-		values[i] = v
-		h[name] = values[i : i+1 : i+1]
-		i++
-	}
-	if d.allowOrigin != "" {
-		set(headerAllowOrigin, d.allowOrigin)
-	}
-	if d.credentials {
-		set(headerAllowCredentials, "true")
-	}
-	if d.allowMethods != "" {
-		set(headerAllowMethods, d.allowMethods)
-	}
-	if d.allowHeaders != "" {
-		set(headerAllowHeaders, d.allowHeaders)
-	}
-	if first := i; d.reflectHeaders {
-		for _, v := range requested {
-			if v != "" {
-				values[i] = v
-				i++
-			}
-		}
-		if i > first {
-			h[headerAllowHeaders] = values[first:i:i]
-		}
-	}
-	if d.exposeHeaders != "" {
-		set(headerExposeHeaders, d.exposeHeaders)
-	}
-	if d.maxAge != "" {
-		set(headerMaxAge, d.maxAge)
-	}
-	if d.privateNetwork {
-		set(headerAllowPrivateNetwork, "true")
-	}
-	if d.Body != "" {
-		set("Content-Type", "text/plain; charset=utf-8")
-		set("X-Content-Type-Options", "nosniff")
-	}
-	if d.Vary != "" {
-		addHTTPVary(h, d.Vary, values[i:i+1:i+1], hadFields)
-	}
-}
-
-// addVaryOrigin adds Vary: Origin to h, the whole answer to a request for
-// which onlyVary reports true.
-func addVaryOrigin(h HeaderWriter) {
-	if hh, ok := h.(http.Header); ok {
-		addHTTPVaryOrigin(hh)
-		return
-	}
-	h.Add(headerVary, varyOrigin)
-}
-
-// addHTTPVaryOrigin is addVaryOrigin for an http.Header.
-func addHTTPVaryOrigin(h http.Header) {
-	addHTTPVary(h, varyOrigin, nil, len(h) > 0)
-}
-
-// addHTTPVary adds v to h's Vary field: in slot (a new one when nil), or,
-// if h had fields before the decision's were set (hadFields), appended to a
-// copy of the Vary lines already there, whose spare capacity, if any, is
-// not ours to write.
-func addHTTPVary(h http.Header, v string, slot []string, hadFields bool) {
-	if hadFields {
-		if old := h[headerVary]; len(old) > 0 {
-			h[headerVary] = append(old[:len(old):len(old)], v)
-			return
-		}
-	}
-	if slot == nil {
-		slot = make([]string, 1)
-	}
-	slot[0] = v
-	h[headerVary] = slot
 }
 
 // String describes the decision for a person, such as

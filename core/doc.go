@@ -55,9 +55,14 @@
 //
 // Three combinations are refused unless a field whose name starts with
 // Dangerously opts in: the "null" origin (any page can send it); plain-http
-// origins other than loopback together with credentials; and subdomain
-// patterns over a public suffix ("https://*.github.io") together with
-// credentials.
+// origins other than loopback together with credentials; and, together
+// with credentials, subdomain patterns that can match names anyone can
+// register: a public suffix of the Public Suffix List sits at or below the
+// pattern's host ("https://*.github.io", "https://*.amazonaws.com", under
+// which s3.amazonaws.com is one). AllowOriginRegex gets the same two
+// credential rules, found by probing it at New, and an origin that the
+// regular expression or AllowOriginFunc admits is refused at request time
+// if it is plain HTTP to a host other than loopback.
 //
 // # Requests
 //
@@ -110,8 +115,22 @@
 // it around the whole router, not a route or a group: a browser's preflight
 // to a route that has no OPTIONS handler must still be answered.
 //
-// Adapters for other frameworks call [Policy.ServeCORS] (net/http-based
-// frameworks) or [Policy.Apply] with their own [HeaderWriter] (fasthttp).
+// A panic in AllowOriginFunc propagates like a panic in a handler: install
+// the framework's recover middleware before (outside) the CORS middleware.
+//
+// # Writing an adapter
+//
+// An adapter translates; it holds no CORS logic. For a framework built on
+// net/http, it calls [Policy.ServeCORS] and runs the next handler unless
+// that reports true. For a server with its own types (fasthttp), it builds
+// a [Request] (the method, the Origin lines, and for an OPTIONS request the
+// Access-Control-Request-* lines; the path for log records), calls
+// [Policy.Apply] with a [HeaderWriter] over its response header, and then
+// answers with the status and body Apply returns, or runs the next handler
+// when the status is zero. The strings of a Request may share buffers the
+// server reuses: the core copies what it keeps or hands to user code. The
+// conformance suite, package corstest, is the contract every adapter runs
+// through its real framework.
 //
 // # Changing the policy at run time
 //
@@ -123,11 +142,13 @@
 // # Logging
 //
 // With Config.Logger set, every rejected request is logged at debug level
-// with its reason and the value that failed. Without a logger nothing is
-// logged and nothing is spent on it.
+// with its reason, the value that failed (cut to a few hundred bytes) and
+// the request's path. Without a logger, or with one that does not log
+// debug records, nothing is spent on it.
 //
 // # Concurrency
 //
 // A Policy is safe for concurrent use by any number of goroutines, including
 // calls to Update while requests are decided. A Decision is a plain value.
+// The zero Policy is usable and allows no origin.
 package cors

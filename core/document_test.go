@@ -394,3 +394,31 @@ func FuzzConfigDocument(f *testing.F) {
 		}
 	})
 }
+
+// TestDocumentKeys: the keys documents may use are the json and yaml tags
+// of Config's fields, but for those no document can set.
+func TestDocumentKeys(t *testing.T) {
+	var keys []string
+	typ := reflect.TypeFor[cors.Config]()
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if yname, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); yname != name {
+			t.Errorf("%s: json key %q, yaml key %q", f.Name, name, yname)
+		}
+		if name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	for _, k := range keys {
+		var cfg cors.Config
+		err := cfg.UnmarshalJSON([]byte(`{"` + k + `": {}}`))
+		if err == nil || strings.Contains(err.Error(), "unknown key") {
+			t.Errorf("key %s: %v", k, err)
+		}
+	}
+	var cfg cors.Config
+	if err := cfg.UnmarshalJSON([]byte(`{"logger": 1, "allow_origin_func": 1}`)); err == nil {
+		t.Error("a document set a field that has no key")
+	}
+}

@@ -63,7 +63,6 @@ func Example_configError() {
 	// Output:
 	// cors: AllowOrigins[0] "https://app.example.com/" has a trailing slash (browsers send none); use "https://app.example.com"
 	// cors: AllowOrigins[1] "*" allows every origin together with AllowCredentials, which lets any site read your users' data; list the trusted origins, or turn AllowCredentials off
-	// cors: AllowOrigins "https://app.example.com/ *" has "*" together with other ways of allowing origins, which then mean nothing; keep "*" alone, or remove it
 	// AllowOrigins[0] -> use "https://app.example.com"
 }
 

@@ -167,7 +167,8 @@ func FuzzRequestHeaders(f *testing.F) {
 }
 
 // FuzzDecide feeds arbitrary requests to several policies: Decide never
-// panics, never allocates, and keeps the protocol's invariants.
+// panics, allocates nothing but the origin it hands AllowOriginFunc, and
+// keeps the protocol's invariants.
 func FuzzDecide(f *testing.F) {
 	f.Add("GET", app, "", "", "", false)
 	f.Add("OPTIONS", app, "PUT", "content-type,x-request-id", "", false)
@@ -191,7 +192,7 @@ func FuzzDecide(f *testing.F) {
 		}
 		for name, p := range policies {
 			var d cors.Decision
-			if n := testing.AllocsPerRun(1, func() { d = p.Decide(req) }); n != 0 && !raceEnabled {
+			if n := testing.AllocsPerRun(1, func() { d = p.Decide(req) }); n > userCodeAllocs(name, req) && !raceEnabled {
 				t.Fatalf("%s: Decide allocated %v", name, n)
 			}
 			checkInvariants(t, name, req, d)

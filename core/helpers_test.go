@@ -1,6 +1,7 @@
 package cors_test
 
 import (
+	"context"
 	"strings"
 
 	cors "github.com/corskit/corskit/core"
@@ -19,22 +20,22 @@ func fields(d cors.Decision) map[string]string {
 }
 
 // headerWriter is a HeaderWriter that is not an http.Header, so that
-// SetHeaders writes to it field by field, as it does to fasthttp's.
+// Apply writes to it field by field, as it does to fasthttp's.
 type headerWriter map[string][]string
 
 func (h headerWriter) Set(name, value string) { h[name] = []string{value} }
 func (h headerWriter) Add(name, value string) { h[name] = append(h[name], value) }
 
-// written returns the fields SetHeaders writes to a headerWriter that
-// already holds a stale value of every field d sets, each field's lines
+// written returns the fields Apply writes to a headerWriter that already
+// holds a stale value of every field the decision sets, each field's lines
 // joined as fields joins them: a field's first line must replace what was
 // there, and its later lines add to it.
-func written(d cors.Decision) map[string]string {
+func written(p *cors.Policy, req cors.Request) map[string]string {
 	h := headerWriter{}
-	for k := range d.Fields() {
+	for k := range p.Decide(req).Fields() {
 		h[k] = []string{"stale"}
 	}
-	d.SetHeaders(h)
+	p.Apply(context.Background(), req, h)
 	m := map[string]string{}
 	for k, v := range h {
 		if k != "Vary" {

@@ -4,16 +4,37 @@ import (
 	"net/netip"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/net/idna"
-	"golang.org/x/net/publicsuffix"
 )
 
 // maxOriginLen bounds the Origin values the matcher looks at. The longest
 // DNS name is 253 bytes; the rest leaves room for long schemes and ports.
 const maxOriginLen = 1024
+
+// originSet decides whether an origin is allowed. Exact origins are a
+// binary search, port wildcards a map look-up, and subdomain patterns one
+// look-up per dot in the request's host.
+type originSet struct {
+	any        bool
+	exact      []string                   // sorted: "https://example.com", "null"
+	anyPort    map[string]struct{}        // "http://localhost" from "http://localhost:*"
+	subdomains map[string][]subdomainRule // "example.com" from "https://*.example.com"
+	regex      *regexp.Regexp
+	fn         func(string) bool
+	null       bool // regex and fn may see "null"
+	// secureOnly: regex and fn may not allow a plain-HTTP origin other
+	// than loopback (credentials, without DangerouslyAllowInsecureOrigins).
+	secureOnly bool
+}
+
+// A subdomainRule is the scheme and port of a subdomain pattern.
+type subdomainRule struct {
+	scheme, port string // port "*" for any
+}
 
 // An originSpec is one entry of AllowOrigins, parsed.
 type originSpec struct {
@@ -23,30 +44,83 @@ type originSpec struct {
 	subdomain bool   // "scheme://*.host"
 }
 
-// originSet decides whether an origin is allowed. Exact origins are a
-// look-up in a stringSet and port wildcards one in a map; subdomain patterns
-// are one map look-up per dot in the request's host, so the cost does not
-// grow with the number of configured origins.
-type originSet struct {
-	any        bool
-	exact      stringSet                  // "https://example.com", "null"
-	anyPort    map[string]struct{}        // "http://localhost" from "http://localhost:*"
-	subdomains map[string][]subdomainRule // "example.com" from "https://*.example.com"
-	regex      *regexp.Regexp
-	fn         func(string) bool
-	null       bool // regex and fn may see "null"
-	inexact    bool // anyPort, subdomains, regex or fn is set
+// compileOrigins validates the ways Config allows origins: AllowOrigins,
+// AllowOriginRegex and AllowOriginFunc.
+func compileOrigins(cfg *Config, ps *problems) originSet {
+	s := originSet{
+		fn:         cfg.AllowOriginFunc,
+		null:       cfg.DangerouslyAllowNullOrigin,
+		secureOnly: cfg.AllowCredentials && !cfg.DangerouslyAllowInsecureOrigins,
+	}
+	if cfg.AllowOriginRegex != "" {
+		s.regex = compileOriginRegex(cfg, ps)
+	}
+	for i, o := range cfg.AllowOrigins {
+		switch o {
+		case "*":
+			s.any = true
+			switch {
+			case cfg.AllowCredentials:
+				ps.add(indexed("AllowOrigins", i), o, "allows every origin together with AllowCredentials, which lets any site read your users' data", "list the trusted origins, or turn AllowCredentials off")
+			case len(cfg.AllowOrigins) > 1 || cfg.AllowOriginRegex != "" || cfg.AllowOriginFunc != nil:
+				ps.add(indexed("AllowOrigins", i), o, "stands beside other ways of allowing origins, which then mean nothing", `keep "*" alone, or remove it`)
+			}
+			continue
+		case "null":
+			if !cfg.DangerouslyAllowNullOrigin {
+				ps.add(indexed("AllowOrigins", i), o, "is sent by sandboxed iframes, local files and redirects from any site", "remove it, or set DangerouslyAllowNullOrigin")
+				continue
+			}
+			s.exact = append(s.exact, o)
+			continue
+		}
+		spec, problem, fix := parseOriginSpec(o)
+		switch {
+		case problem != "":
+		case s.secureOnly && (spec.scheme == "http" || spec.scheme == "ws") && !isLoopbackHost(spec.host):
+			problem, fix = "is plain HTTP together with AllowCredentials, so a network attacker can read your users' data", "use https, or set DangerouslyAllowInsecureOrigins"
+		case spec.subdomain && cfg.AllowCredentials && !cfg.DangerouslyAllowPublicSuffixPatterns && publicSuffixAtOrBelow(spec.host):
+			problem, fix = "matches names anyone can register (a public suffix sits at or below "+spec.host+") together with AllowCredentials", "list the trusted subdomains, or set DangerouslyAllowPublicSuffixPatterns"
+		}
+		switch {
+		case problem != "":
+			ps.add(indexed("AllowOrigins", i), o, problem, fix)
+		case spec.subdomain:
+			if s.subdomains == nil {
+				s.subdomains = make(map[string][]subdomainRule)
+			}
+			s.subdomains[spec.host] = append(s.subdomains[spec.host], subdomainRule{spec.scheme, spec.port})
+		case spec.port == "*":
+			if s.anyPort == nil {
+				s.anyPort = make(map[string]struct{})
+			}
+			s.anyPort[spec.scheme+"://"+spec.host] = struct{}{}
+		default:
+			s.exact = append(s.exact, o)
+		}
+	}
+	slices.Sort(s.exact)
+	if len(cfg.AllowOrigins) == 0 && cfg.AllowOriginRegex == "" && cfg.AllowOriginFunc == nil {
+		ps.add("AllowOrigins", "", "is empty and so are AllowOriginRegex and AllowOriginFunc, so no origin could ever be allowed", `list the origins of your front ends, such as "https://app.example.com"`)
+	}
+	return s
 }
 
-type subdomainRule struct {
-	scheme  string
-	port    string
-	anyPort bool
+// check returns ReasonAllowed, ReasonOriginNotAllowed or
+// ReasonOriginInvalid for a request's Origin lines (at least one).
+func (s *originSet) check(lines []string) Reason {
+	origin := lines[0]
+	if len(lines) > 1 || origin == "" || len(origin) > maxOriginLen {
+		return ReasonOriginInvalid
+	}
+	if _, ok := slices.BinarySearch(s.exact, origin); ok || s.any || s.allowsInexact(origin) {
+		return ReasonAllowed
+	}
+	return ReasonOriginNotAllowed
 }
 
 // allowsInexact reports whether a port wildcard, a subdomain pattern, the
-// regular expression or the function allows origin, which decide has
-// found non-empty, within maxOriginLen and not among the exact origins.
+// regular expression or the function allows origin.
 func (s *originSet) allowsInexact(origin string) bool {
 	if origin == "null" {
 		if !s.null {
@@ -58,48 +132,72 @@ func (s *originSet) allowsInexact(origin string) bool {
 		// reflect it.
 		return false
 	}
-	if (s.anyPort != nil || s.subdomains != nil) && s.matchPattern(origin) {
+	if s.matchPattern(origin) {
 		return true
+	}
+	if s.secureOnly && insecureOrigin(origin) {
+		return false
 	}
 	if s.regex != nil && s.regex.MatchString(origin) {
 		return true
 	}
-	return s.fn != nil && s.fn(origin)
+	// The function gets a copy: it may keep the string (a cache of its
+	// answers, say), and an adapter may hand the core strings that share
+	// a buffer the server reuses for the next request (fasthttp).
+	return s.fn != nil && s.fn(strings.Clone(origin))
 }
 
+// matchPattern reports whether a port wildcard or a subdomain pattern
+// allows origin.
 func (s *originSet) matchPattern(origin string) bool {
-	i := strings.Index(origin, "://")
-	if i <= 0 {
+	if s.anyPort == nil && s.subdomains == nil {
 		return false
 	}
-	scheme, host, port := origin[:i], origin[i+3:], ""
-	if j := strings.LastIndexByte(host, ':'); j >= 0 && !strings.HasSuffix(host, "]") {
-		host, port = host[:j], host[j+1:]
-		if !validPort(port) {
-			return false
-		}
+	scheme, host, port, ok := splitOrigin(origin)
+	if !ok {
+		return false
 	}
-	if _, ok := s.anyPort[origin[:i+3+len(host)]]; ok {
+	if _, ok := s.anyPort[origin[:len(scheme)+len("://")+len(host)]]; ok {
 		return true
 	}
-	if s.subdomains == nil {
-		return false
-	}
-	for j := 0; j < len(host); j++ {
-		if host[j] != '.' {
+	for i := 0; i < len(host); i++ {
+		if host[i] != '.' {
 			continue
 		}
-		rules := s.subdomains[host[j+1:]]
-		if rules == nil || !validLabels(host[:j]) {
-			continue
-		}
-		for _, r := range rules {
-			if r.scheme == scheme && (r.anyPort || r.port == port) {
+		for _, r := range s.subdomains[host[i+1:]] {
+			if r.scheme == scheme && (r.port == "*" || r.port == port) && validLabels(host[:i]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// splitOrigin splits a serialized origin into its scheme, host and port
+// ("" when absent), reporting false when the port is not one a browser
+// would send.
+func splitOrigin(origin string) (scheme, host, port string, ok bool) {
+	scheme, host, ok = strings.Cut(origin, "://")
+	if !ok || scheme == "" {
+		return "", "", "", false
+	}
+	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.HasSuffix(host, "]") {
+		host, port = host[:i], host[i+1:]
+		if !validPort(port) {
+			return "", "", "", false
+		}
+	}
+	return scheme, host, port, true
+}
+
+// insecureOrigin reports whether origin is plain HTTP (http or ws) to a
+// host other than loopback, which a network attacker can impersonate.
+func insecureOrigin(origin string) bool {
+	scheme, host, _, ok := splitOrigin(origin)
+	if !ok {
+		return origin != "null"
+	}
+	return (scheme == "http" || scheme == "ws") && !isLoopbackHost(host)
 }
 
 // visibleASCII reports whether s has only printable ASCII characters other
@@ -174,7 +272,7 @@ func parseOriginSpec(s string) (spec originSpec, problem, fix string) {
 	if !validScheme(strings.ToLower(scheme)) {
 		return spec, "has an invalid scheme", `write it as scheme://host[:port], such as "https://example.com"`
 	}
-	if strings.ContainsAny(rest, "@") {
+	if strings.Contains(rest, "@") {
 		return spec, "has user information", use()
 	}
 	if j := strings.IndexAny(rest, "/?#"); j >= 0 {
@@ -186,11 +284,11 @@ func parseOriginSpec(s string) (spec originSpec, problem, fix string) {
 		}
 		return spec, "has a path, query or fragment (origins have none)", use()
 	}
-	if strings.ToLower(s) != s {
-		return spec, "has upper-case letters (browsers send lower case)", use()
-	}
-	for k := 0; k < len(rest); k++ {
-		if rest[k] >= 0x80 {
+	for k := 0; k < len(s); k++ {
+		switch c := s[k]; {
+		case 'A' <= c && c <= 'Z', c >= 0x80 && strings.ToLower(s) != s:
+			return spec, "has upper-case letters (browsers send lower case)", use()
+		case c >= 0x80:
 			return spec, "has a non-ASCII host (browsers send punycode)", use()
 		}
 	}
@@ -204,7 +302,10 @@ func parseOriginSpec(s string) (spec originSpec, problem, fix string) {
 		spec.subdomain = true
 		host = host[2:]
 	}
-	if strings.Contains(host, "*") {
+	switch {
+	case spec.subdomain && strings.Contains(host, "*"):
+		return spec, `has more than one "*" (one already stands for one or more labels)`, "use " + strconv.Quote(scheme+"://*."+strings.TrimLeft(host, "*.")+portSuffix(port))
+	case strings.Contains(host, "*"):
 		return spec, "has a wildcard that is not a whole label", wildcardFix
 	}
 	switch {
@@ -239,7 +340,13 @@ func parseOriginSpec(s string) (spec originSpec, problem, fix string) {
 	if !validLabels(host) || len(host) > 253 {
 		return spec, "has an invalid host", use()
 	}
-	if a, err := netip.ParseAddr(host); err == nil {
+	// A host name's last label is never all digits: only an IPv4
+	// address ends in one.
+	if c := host[len(host)-1]; '0' <= c && c <= '9' {
+		a, err := netip.ParseAddr(host)
+		if err != nil {
+			return spec, "has an invalid host", use()
+		}
 		if spec.subdomain {
 			return spec, "puts a subdomain wildcard before an IP address", wildcardFix
 		}
@@ -322,15 +429,4 @@ func isLoopbackHost(host string) bool {
 	h := strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
 	a, err := netip.ParseAddr(h)
 	return err == nil && a.IsLoopback()
-}
-
-// isPublicSuffix reports whether anyone may register names directly under
-// host (com, co.uk, github.io; any unknown top-level domain too), loopback
-// names excepted.
-func isPublicSuffix(host string) bool {
-	if isLoopbackHost(host) {
-		return false
-	}
-	ps, _ := publicsuffix.PublicSuffix(host)
-	return ps == host
 }

@@ -101,7 +101,7 @@ func FromPolicy(p *cors.Policy) func(fasthttp.RequestHandler) fasthttp.RequestHa
 // is the one call a middleware for a framework built on fasthttp makes.
 func Apply(p *cors.Policy, ctx *fasthttp.RequestCtx) (status int, body string) {
 	h := &ctx.Request.Header
-	req := cors.Request{Method: unsafeString(h.Method())}
+	req := cors.Request{Method: unsafeString(h.Method()), Path: unsafeString(ctx.Path())}
 	if req.Method == fasthttp.MethodOptions {
 		var f corsFields
 		f.read(h)
@@ -113,5 +113,5 @@ func Apply(p *cors.Policy, ctx *fasthttp.RequestCtx) (status int, body string) {
 		var origin lines
 		req.Origin = peekAll(h, headerOrigin, origin[:])
 	}
-	return p.Apply(ctx, &req, responseHeader{&ctx.Response.Header})
+	return p.Apply(ctx, req, responseHeader{&ctx.Response.Header})
 }

@@ -162,6 +162,8 @@ func origins(o ...string) cors.Config {
 func Cases() []Case {
 	cred := CredentialedConfig()
 	pub := PublicConfig()
+	lowerPatch := cors.Config{AllowOrigins: []string{AllowedOrigin}, AllowMethods: []string{"patch"}}
+	anyByFunc := cors.Config{AllowOriginFunc: func(string) bool { return true }, AllowCredentials: true}
 	cs := []Case{
 		// Requests without Origin are not CORS.
 		{Name: "no Origin: handler runs, Vary: Origin", Bug: 19, Config: cred,
@@ -288,6 +290,18 @@ func Cases() []Case {
 			manyLines(preflight(AllowedOrigin, "PUT", ""), "Access-Control-Request-Headers", "x-request-id", 100), "request header"),
 		rejected("preflight from Origin: null", 10, cred, preflight("null", "PUT", ""), "origin"),
 
+		// Methods the Fetch standard does not normalize are kept as listed.
+		{Name: "a listed lower-case method is allowed as written", Config: lowerPatch,
+			Method: "OPTIONS", Header: preflight(AllowedOrigin, "patch", ""), WantStatus: 204, WantVary: varyPreflight,
+			WantCORS: map[string]string{"Access-Control-Allow-Origin": AllowedOrigin, "Access-Control-Allow-Methods": "patch", "Access-Control-Max-Age": "600"}},
+		refused("a listed lower-case method does not allow its upper case", 0, lowerPatch, preflight(AllowedOrigin, "PATCH", ""), "method",
+			map[string]string{"Access-Control-Allow-Origin": AllowedOrigin}),
+
+		// An origin admitted by AllowOriginFunc gets the rules listed origins get.
+		notAllowed("a function cannot allow plain HTTP with credentials", 0, anyByFunc, hdr("Origin", "http://app.example.com")),
+		ok("a function may allow plain HTTP to loopback with credentials", 0, anyByFunc, "http://localhost:3000"),
+		ok("a function may allow https with credentials", 0, anyByFunc, "https://partner.example.org"),
+
 		// Wildcards without credentials.
 		{Name: "any origin: static Allow-Origin: * without Origin, no Vary: Origin", Config: pub,
 			WantStatus: 200, WantCORS: map[string]string{"Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "X-Request-Id"},
@@ -391,8 +405,11 @@ func manyLines(h http.Header, name, value string, n int) http.Header {
 
 // A ConfigErrorCase is a configuration [cors.New] must refuse.
 type ConfigErrorCase struct {
-	Name   string
-	Bug    int
+	// Name describes the case.
+	Name string
+	// Bug is as for [Case].
+	Bug int
+	// Config is what cors.New must refuse.
 	Config cors.Config
 	// WantField is named in the error message.
 	WantField string
@@ -416,5 +433,10 @@ func ConfigErrorCases() []ConfigErrorCase {
 		{"plain http with credentials", 0, cors.Config{AllowOrigins: []string{"http://app.example.com"}, AllowCredentials: true}, "AllowOrigins[0]"},
 		{"TRACE method", 0, cors.Config{AllowOrigins: []string{AllowedOrigin}, AllowMethods: []string{"TRACE"}}, "AllowMethods[0]"},
 		{"header name that is not a token", 0, cors.Config{AllowOrigins: []string{AllowedOrigin}, AllowHeaders: []string{"x bad"}}, "AllowHeaders[0]"},
+		{"subdomain pattern above a public suffix, with credentials", 0, cors.Config{AllowOrigins: []string{"https://*.amazonaws.com"}, AllowCredentials: true}, "AllowOrigins[0]"},
+		{"subdomain pattern over a wildcard public suffix, with credentials", 0, cors.Config{AllowOrigins: []string{"https://*.kawasaki.jp"}, AllowCredentials: true}, "AllowOrigins[0]"},
+		{"regex matching plain http, with credentials", 0, cors.Config{AllowOriginRegex: `https?://app\.example\.com`, AllowCredentials: true}, "AllowOriginRegex"},
+		{"regex matching names under a public suffix, with credentials", 0, cors.Config{AllowOriginRegex: `https://[a-z0-9-]+\.github\.io`, AllowCredentials: true}, "AllowOriginRegex"},
+		{"regex that escapes its anchors", 4, cors.Config{AllowOriginRegex: `https://app\.example\.com)|(?:x`}, "AllowOriginRegex"},
 	}
 }

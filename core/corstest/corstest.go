@@ -70,10 +70,12 @@ func HTTPServer(t testing.TB, h http.Handler) Server {
 // A Case is one row of the suite: a configuration, a request, and what the
 // response must be.
 type Case struct {
+	// Name describes the case, as its subtest's name.
 	Name string
-	// Bug is the entry of corskit's list of other middlewares' known bugs
-	// that this case guards against, or 0.
-	Bug    int
+	// Bug is the number, in the repository's docs/known-bugs.md, of the
+	// other middlewares' bug that this case guards against, or 0.
+	Bug int
+	// Config is the policy the middleware applies.
 	Config cors.Config
 	// Method, Path and Header describe the request; Path defaults to
 	// "/resource". Header may hold several lines for one name.
@@ -129,6 +131,12 @@ func Run(t *testing.T, newServer NewServer) {
 	})
 	t.Run("policy updated while serving", func(t *testing.T) {
 		RunUpdate(t, newServer)
+	})
+	t.Run("zero policy allows no origin", func(t *testing.T) {
+		runZeroPolicy(t, newServer)
+	})
+	t.Run("origins given to AllowOriginFunc stay valid", func(t *testing.T) {
+		runKeptOrigins(t, newServer)
 	})
 	t.Run("refused configurations", func(t *testing.T) {
 		for _, c := range ConfigErrorCases() {

@@ -9,9 +9,9 @@ import (
 
 // A Response is what a test reads of an HTTP response.
 type Response struct {
-	Status int
-	Header http.Header
-	Body   string
+	Status int         // the status code
+	Header http.Header // the header fields
+	Body   string      // the whole body
 }
 
 // Send sends one request to srv: method, a path on [Host], and header

@@ -1,0 +1,53 @@
+package cors
+
+// decide is the one pipeline from a request to its decision: every entry
+// point (Decide, Apply, ServeCORS, Handler) goes through it.
+func (c *compiled) decide(req *Request) Decision {
+	var d Decision
+	if len(req.Origin) == 0 {
+		// Not CORS: a same-origin request, or one not sent by a browser.
+		d.Kind, d.Allowed, d.Reason = NotCORS, true, ReasonNoOrigin
+		c.allowActual(&d, "")
+		return d
+	}
+	reason := c.origins.check(req.Origin)
+	if req.isPreflight() {
+		c.decidePreflight(&d, req, reason)
+		return d
+	}
+	d.Kind = Actual
+	if reason != ReasonAllowed && !c.static {
+		// CORS is not access control: the handler runs, and the browser
+		// keeps the response from the page.
+		d.Reason, d.Value, d.Vary = reason, req.Origin[0], varyOrigin
+		return d
+	}
+	d.Allowed = true
+	c.allowActual(&d, req.Origin[0])
+	return d
+}
+
+// allowActual sets the fields of an allowed actual request from origin, or
+// of a request without Origin (origin ""). A static policy answers every
+// request the same and varies on nothing; any other response varies on
+// Origin, so that no cache serves it to another origin.
+func (c *compiled) allowActual(d *Decision, origin string) {
+	if !c.static {
+		d.Vary = varyOrigin
+		if origin == "" {
+			return
+		}
+	}
+	d.allowOrigin = c.allowOriginValue(origin)
+	d.credentials = c.credentials
+	d.exposeHeaders = c.exposeHeaders
+}
+
+// allowOriginValue is the Access-Control-Allow-Origin value for origin:
+// "*" under a static policy, the origin byte for byte otherwise.
+func (c *compiled) allowOriginValue(origin string) string {
+	if c.static {
+		return "*"
+	}
+	return origin
+}

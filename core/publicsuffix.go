@@ -1,0 +1,37 @@
+package cors
+
+import (
+	"strings"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+//go:generate go run gen_publicsuffix.go
+
+// publicSuffixAtOrBelow reports whether a public suffix of the Public
+// Suffix List (ICANN or private section) is host itself or lies below it:
+// whether the pattern "*.host" can match a name that anyone can register.
+// x/net answers for host itself (an unknown top-level domain counts);
+// publicSuffixList, for the names below it. Loopback names never count.
+func publicSuffixAtOrBelow(host string) bool {
+	if isLoopbackHost(host) {
+		return false
+	}
+	ps, _ := publicsuffix.PublicSuffix(host)
+	return ps == host || strings.Contains(publicSuffixList, "."+host+"\n")
+}
+
+// publicSuffixes yields a name for every rule of the list, for probing: a
+// rule as it is ("github.io"), and for a wildcard rule ("*.kawasaki.jp")
+// one of the names it makes a public suffix ("x.kawasaki.jp").
+func publicSuffixes(yield func(string) bool) {
+	for rule := range strings.Lines(publicSuffixList) {
+		rule = rule[:len(rule)-1]
+		if base, ok := strings.CutPrefix(rule, "*."); ok {
+			rule = "x." + base
+		}
+		if !yield(rule) {
+			return
+		}
+	}
+}
