@@ -1,0 +1,3 @@
+module github.com/corskit/corskit/cmd/corscheck
+
+go 1.25.0
