@@ -226,3 +226,36 @@ func checkInvariants(t *testing.T, policy string, req cors.Request, d cors.Decis
 		t.Errorf("%s: Allow-Headers of %d bytes", policy, len(f["Access-Control-Allow-Headers"]))
 	}
 }
+
+// FuzzCredentialedConfig feeds arbitrary AllowOrigins entries and regular
+// expressions to New with credentials: New never panics, and whatever it
+// accepts never allows a plain-HTTP origin to a host other than loopback,
+// nor a name registered under a public suffix that the configuration does
+// not spell out.
+func FuzzCredentialedConfig(f *testing.F) {
+	f.Add("https://*.example.com", `https://[a-z]+\.example\.org`, "http://app.example.com")
+	f.Add("https://*.amazonaws.com", `https?://app\.example\.com`, "https://attacker.s3.amazonaws.com")
+	f.Add("http://localhost:*", `https://[a-z0-9-]+\.github\.io`, "https://attacker.github.io")
+	f.Add("https://*.kawasaki.jp", `https://app\.example\.com)|(?:x`, "https://app.example.com.evil.comx")
+	f.Add("https://app.example.com", `.*`, "http://evil.example")
+	f.Fuzz(func(t *testing.T, entry, regex, origin string) {
+		p, err := cors.New(cors.Config{AllowOrigins: []string{entry}, AllowOriginRegex: regex, AllowCredentials: true})
+		if err != nil {
+			return
+		}
+		if !p.Decide(cors.Request{Method: "GET", Origin: []string{origin}}).Allowed {
+			return
+		}
+		if scheme, rest, _ := strings.Cut(origin, "://"); (scheme == "http" || scheme == "ws") &&
+			!strings.HasPrefix(rest, "localhost") && !strings.HasPrefix(rest, "127.") && !strings.HasPrefix(rest, "[::1]") &&
+			!strings.Contains(rest, ".localhost") {
+			t.Errorf("New(%q, %q) with credentials allows %q", entry, regex, origin)
+		}
+		for _, registrable := range []string{".s3.amazonaws.com", ".github.io", ".kawasaki.jp"} {
+			label, ok := strings.CutPrefix(strings.TrimSuffix(origin, registrable), "https://")
+			if ok && strings.HasSuffix(origin, registrable) && !strings.Contains(entry+regex, label) {
+				t.Errorf("New(%q, %q) with credentials allows %q", entry, regex, origin)
+			}
+		}
+	})
+}

@@ -17,12 +17,12 @@ import (
 func TestInlineGroupMissesPreflights(t *testing.T) {
 	r := chi.NewRouter()
 	r.Group(func(r chi.Router) {
-		r.Use(corschi.New(testConfig()))
+		r.Use(corschi.New(corstest.CredentialedConfig()))
 		r.Get("/api/items", ok)
 	})
-	r.With(corschi.New(testConfig())).Get("/api/other", ok)
+	r.With(corschi.New(corstest.CredentialedConfig())).Get("/api/other", ok)
 	for path, code := range map[string]int{"/api/items": 405, "/api/other": 405, "/api/unknown": 404} {
-		resp := preflight(t, r, origin, path, "PUT")
+		resp := corstest.ServePreflight(t, r, corstest.AllowedOrigin, path, "PUT")
 		if resp.Status != code {
 			t.Errorf("preflight to %s: %d, want chi's %d", path, resp.Status, code)
 		}
@@ -36,7 +36,7 @@ func TestInlineGroupMissesPreflights(t *testing.T) {
 func newSubrouterApp() http.Handler {
 	r := chi.NewRouter()
 	r.Route("/api", func(r chi.Router) {
-		r.Use(corschi.New(testConfig()))
+		r.Use(corschi.New(corstest.CredentialedConfig()))
 		r.Use(func(next http.Handler) http.Handler {
 			return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 				if req.Header.Get("Authorization") == "" {
@@ -51,7 +51,7 @@ func newSubrouterApp() http.Handler {
 		r.Delete("/items/{id}", ok)
 	})
 	admin := chi.NewRouter()
-	admin.Use(corschi.New(testConfig()))
+	admin.Use(corschi.New(corstest.CredentialedConfig()))
 	admin.Get("/users", ok)
 	r.Mount("/admin", admin)
 	r.Get("/public", ok)
@@ -67,12 +67,12 @@ func newSubrouterApp() http.Handler {
 func TestSubrouter(t *testing.T) {
 	r := newSubrouterApp()
 	for _, path := range []string{"/api", "/api/", "/api/items", "/api/items/7", "/api/no/such/path", "/admin/users", "/admin/unknown"} {
-		corstest.WantAnsweredPreflight(t, preflight(t, r, origin, path, "DELETE"))
+		corstest.WantAnsweredPreflight(t, corstest.ServePreflight(t, r, corstest.AllowedOrigin, path, "DELETE"))
 	}
-	corstest.WantAllowedActual(t, serve(t, r, "GET", "/api/items", "Origin", origin, "Authorization", "Bearer x"), http.StatusOK)
-	corstest.WantAllowedActual(t, serve(t, r, "GET", "/api/items", "Origin", origin), http.StatusUnauthorized)
+	corstest.WantAllowedActual(t, corstest.Serve(t, r, "GET", "/api/items", "Origin", corstest.AllowedOrigin, "Authorization", "Bearer x"), http.StatusOK)
+	corstest.WantAllowedActual(t, corstest.Serve(t, r, "GET", "/api/items", "Origin", corstest.AllowedOrigin), http.StatusUnauthorized)
 	for _, method := range []string{"GET", "OPTIONS"} {
-		outside := serve(t, r, method, "/public", corstest.PreflightHeader(origin, "PUT")...)
+		outside := corstest.Serve(t, r, method, "/public", corstest.PreflightHeader(corstest.AllowedOrigin, "PUT")...)
 		corstest.WantNoCORS(t, outside)
 		if outside.VaryHas("Origin") {
 			t.Errorf("%s /public: Vary %q, want no Origin outside the subrouter", method, outside.Header.Values("Vary"))

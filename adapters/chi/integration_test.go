@@ -19,7 +19,7 @@ func ok(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "ok") }
 // middleware for every request, with a GET route /items.
 func newRouter(mw ...func(http.Handler) http.Handler) *chi.Mux {
 	r := chi.NewRouter()
-	r.Use(append(mw, corschi.New(testConfig()))...)
+	r.Use(append(mw, corschi.New(corstest.CredentialedConfig()))...)
 	r.Get("/items", ok)
 	return r
 }
@@ -32,9 +32,9 @@ func newRouter(mw ...func(http.Handler) http.Handler) *chi.Mux {
 func TestPreflightWithoutOptionsRoute(t *testing.T) {
 	r := newRouter()
 	for path, status := range map[string]int{"/items": 405, "/no/such/path": 404} {
-		corstest.WantAnsweredPreflight(t, preflight(t, r, origin, path, "PUT"))
-		corstest.WantRejectedPreflight(t, preflight(t, r, evilOrigin, path, "PUT"))
-		corstest.WantAllowedActual(t, serve(t, r, "OPTIONS", path, "Origin", origin), status)
+		corstest.WantAnsweredPreflight(t, corstest.ServePreflight(t, r, corstest.AllowedOrigin, path, "PUT"))
+		corstest.WantRejectedPreflight(t, corstest.ServePreflight(t, r, corstest.DisallowedOrigin, path, "PUT"))
+		corstest.WantAllowedActual(t, corstest.Serve(t, r, "OPTIONS", path, "Origin", corstest.AllowedOrigin), status)
 	}
 }
 
@@ -46,8 +46,8 @@ func TestNonPreflightOptionsReachesHandler(t *testing.T) {
 		w.Header().Set("Allow", "GET, OPTIONS")
 		io.WriteString(w, "options handler")
 	})
-	withOrigin := serve(t, r, "OPTIONS", "/items", "Origin", origin)
-	withoutOrigin := serve(t, r, "OPTIONS", "/items", "Access-Control-Request-Method", "PUT")
+	withOrigin := corstest.Serve(t, r, "OPTIONS", "/items", "Origin", corstest.AllowedOrigin)
+	withoutOrigin := corstest.Serve(t, r, "OPTIONS", "/items", "Access-Control-Request-Method", "PUT")
 	for _, resp := range []corstest.Response{withOrigin, withoutOrigin} {
 		if resp.Status != 200 || resp.Body != "options handler" || resp.Header.Get("Allow") != "GET, OPTIONS" {
 			t.Errorf("got %d %q %v, want the OPTIONS handler's answer", resp.Status, resp.Body, resp.Header)
@@ -55,7 +55,7 @@ func TestNonPreflightOptionsReachesHandler(t *testing.T) {
 	}
 	corstest.WantAllowedActual(t, withOrigin, http.StatusOK)
 	corstest.WantNoCORS(t, withoutOrigin)
-	corstest.WantAnsweredPreflight(t, preflight(t, r, origin, "/items", "DELETE"))
+	corstest.WantAnsweredPreflight(t, corstest.ServePreflight(t, r, corstest.AllowedOrigin, "/items", "DELETE"))
 }
 
 // TestHead: a HEAD request gets the CORS headers and no body, from a GET
@@ -66,7 +66,7 @@ func TestHead(t *testing.T) {
 	r.Post("/post-only", ok)
 	srv := corstest.HTTPServer(t, r)
 	for path, status := range map[string]int{"/items": 200, "/head-only": 200, "/post-only": 405} {
-		resp := corstest.MustSend(t, srv, "HEAD", path, "Origin", origin)
+		resp := corstest.MustSend(t, srv, "HEAD", path, "Origin", corstest.AllowedOrigin)
 		if resp.Body != "" {
 			t.Errorf("HEAD %s: body %q", path, resp.Body)
 		}
@@ -89,8 +89,8 @@ func TestHandlerHeadersAndVarySurvive(t *testing.T) {
 		w.Header().Set("X-Request-Id", "42")
 		io.WriteString(w, "ok")
 	})
-	for _, header := range [][]string{{"Origin", origin}, {"Origin", evilOrigin}, nil} {
-		resp := serve(t, r, "GET", "/cached", header...)
+	for _, header := range [][]string{{"Origin", corstest.AllowedOrigin}, {"Origin", corstest.DisallowedOrigin}, nil} {
+		resp := corstest.Serve(t, r, "GET", "/cached", header...)
 		for _, v := range []string{"Accept-Language", "Origin", "Accept-Encoding"} {
 			if !resp.VaryHas(v) {
 				t.Errorf("%v: Vary %q lacks %s", header, resp.Header.Values("Vary"), v)
@@ -107,11 +107,11 @@ func TestHandlerHeadersAndVarySurvive(t *testing.T) {
 // still answers with the CORS headers, so that the page can read the error.
 func TestPanicsKeepCORSHeaders(t *testing.T) {
 	corsFirst := chi.NewRouter() // chi refuses Use after a route
-	corsFirst.Use(corschi.New(testConfig()), quietPanics, middleware.Recoverer)
+	corsFirst.Use(corschi.New(corstest.CredentialedConfig()), quietPanics, middleware.Recoverer)
 	for name, r := range map[string]*chi.Mux{"recoverer first": newRouter(quietPanics, middleware.Recoverer), "CORS first": corsFirst} {
 		r.Get("/panic", func(http.ResponseWriter, *http.Request) { panic("boom") })
 		t.Run(name, func(t *testing.T) {
-			corstest.WantAllowedActual(t, serve(t, r, "GET", "/panic", "Origin", origin), http.StatusInternalServerError)
+			corstest.WantAllowedActual(t, corstest.Serve(t, r, "GET", "/panic", "Origin", corstest.AllowedOrigin), http.StatusInternalServerError)
 		})
 	}
 }

@@ -22,7 +22,7 @@ func TestWriterNotWrapped(t *testing.T) {
 			next.ServeHTTP(w, req)
 		})
 	})
-	r.Use(corschi.New(testConfig()))
+	r.Use(corschi.New(corstest.CredentialedConfig()))
 	r.Get("/raw", func(w http.ResponseWriter, _ *http.Request) {
 		if _, flusher := w.(http.Flusher); w != outer || !flusher {
 			t.Errorf("handler's writer %T (same: %v, Flusher: %v), want the server's %T", w, w == outer, flusher, outer)
@@ -37,7 +37,7 @@ func TestWriterNotWrapped(t *testing.T) {
 		buf.Flush()
 	})
 	srv := corstest.HTTPServer(t, r)
-	for _, header := range [][]string{{"Origin", origin}, {"Origin", evilOrigin}, nil} {
+	for _, header := range [][]string{{"Origin", corstest.AllowedOrigin}, {"Origin", corstest.DisallowedOrigin}, nil} {
 		if resp := corstest.MustSend(t, srv, "GET", "/raw", header...); resp.Body != "hijacked" {
 			t.Errorf("%v: body %q, want the hijacking handler's", header, resp.Body)
 		}

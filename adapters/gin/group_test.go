@@ -16,9 +16,9 @@ import (
 func TestGroupUseMissesPreflights(t *testing.T) {
 	r := gin.New()
 	api := r.Group("/api")
-	api.Use(corsgin.New(testConfig()))
+	api.Use(corsgin.New(corstest.CredentialedConfig()))
 	api.GET("/items", ok)
-	resp := preflight(t, r, origin, "/api/items", "PUT")
+	resp := corstest.ServePreflight(t, r, corstest.AllowedOrigin, "/api/items", "PUT")
 	if resp.Status != http.StatusNotFound {
 		t.Errorf("preflight: %d, want Gin's 404", resp.Status)
 	}
@@ -30,7 +30,7 @@ func TestGroupUseMissesPreflights(t *testing.T) {
 // route outside the group.
 func newGroupEngine() *gin.Engine {
 	r := gin.New()
-	api := corsgin.Group(r, "/api", corsgin.New(testConfig()))
+	api := corsgin.Group(r, "/api", corsgin.New(corstest.CredentialedConfig()))
 	api.Use(func(c *gin.Context) {
 		if c.GetHeader("Authorization") == "" {
 			c.AbortWithStatus(http.StatusUnauthorized)
@@ -52,19 +52,19 @@ func newGroupEngine() *gin.Engine {
 func TestGroup(t *testing.T) {
 	r := newGroupEngine()
 	for _, path := range []string{"/api", "/api/", "/api/items", "/api/items/7", "/api/no/such/path"} {
-		corstest.WantAnsweredPreflight(t, preflight(t, r, origin, path, "DELETE"))
+		corstest.WantAnsweredPreflight(t, corstest.ServePreflight(t, r, corstest.AllowedOrigin, path, "DELETE"))
 	}
-	corstest.WantAllowedActual(t, serve(t, r, "GET", "/api/items", "Origin", origin, "Authorization", "Bearer x"), http.StatusOK)
-	corstest.WantAllowedActual(t, serve(t, r, "GET", "/api/items", "Origin", origin), http.StatusUnauthorized)
+	corstest.WantAllowedActual(t, corstest.Serve(t, r, "GET", "/api/items", "Origin", corstest.AllowedOrigin, "Authorization", "Bearer x"), http.StatusOK)
+	corstest.WantAllowedActual(t, corstest.Serve(t, r, "GET", "/api/items", "Origin", corstest.AllowedOrigin), http.StatusUnauthorized)
 	// A plain OPTIONS request under the group is answered as without Group.
-	plain := serve(t, r, "OPTIONS", "/api/items", "Origin", origin)
+	plain := corstest.Serve(t, r, "OPTIONS", "/api/items", "Origin", corstest.AllowedOrigin)
 	if plain.Body != "404 page not found" {
 		t.Errorf("OPTIONS without ACRM: %q, want Gin's 404", plain.Body)
 	}
 	corstest.WantAllowedActual(t, plain, http.StatusNotFound)
 	// Outside the group: no CORS at all.
 	for _, method := range []string{"GET", "OPTIONS"} {
-		outside := serve(t, r, method, "/public", corstest.PreflightHeader(origin, "PUT")...)
+		outside := corstest.Serve(t, r, method, "/public", corstest.PreflightHeader(corstest.AllowedOrigin, "PUT")...)
 		corstest.WantNoCORS(t, outside)
 		if outside.VaryHas("Origin") {
 			t.Errorf("%s /public: Vary %q, want no Origin outside the group", method, outside.Header.Values("Vary"))
@@ -77,16 +77,16 @@ func TestGroup(t *testing.T) {
 func TestGroupPaths(t *testing.T) {
 	for _, rel := range []string{"", "/", "/api", "/api/", "/users/:id", "v1"} {
 		r := gin.New()
-		g := corsgin.Group(r, rel, corsgin.New(testConfig()))
+		g := corsgin.Group(r, rel, corsgin.New(corstest.CredentialedConfig()))
 		g.GET("/items", ok)
 		nested := g.Group("/nested")
 		nested.GET("/deep", ok)
 		base := strings.TrimSuffix(g.BasePath(), "/")
 		base = strings.ReplaceAll(base, ":id", "7")
 		for _, path := range []string{base + "/items", base + "/nested/deep", base + "/unknown"} {
-			corstest.WantAnsweredPreflight(t, preflight(t, r, origin, path, "PUT"))
+			corstest.WantAnsweredPreflight(t, corstest.ServePreflight(t, r, corstest.AllowedOrigin, path, "PUT"))
 		}
-		corstest.WantAllowedActual(t, serve(t, r, "GET", base+"/nested/deep", "Origin", origin), http.StatusOK)
+		corstest.WantAllowedActual(t, corstest.Serve(t, r, "GET", base+"/nested/deep", "Origin", corstest.AllowedOrigin), http.StatusOK)
 	}
 }
 
@@ -99,6 +99,6 @@ func TestGroupRefusesOwnOptionsRoutes(t *testing.T) {
 		}
 	}()
 	r := gin.New()
-	api := corsgin.Group(r, "/api", corsgin.New(testConfig()))
+	api := corsgin.Group(r, "/api", corsgin.New(corstest.CredentialedConfig()))
 	api.OPTIONS("/items", ok)
 }

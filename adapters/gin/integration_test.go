@@ -18,7 +18,7 @@ func ok(c *gin.Context) { c.String(http.StatusOK, "ok") }
 // middleware for every request, with a GET route /items.
 func newEngine(mw ...gin.HandlerFunc) *gin.Engine {
 	r := gin.New()
-	r.Use(append(mw, corsgin.New(testConfig()))...)
+	r.Use(append(mw, corsgin.New(corstest.CredentialedConfig()))...)
 	r.GET("/items", ok)
 	return r
 }
@@ -33,10 +33,10 @@ func TestPreflightWithoutOptionsRoute(t *testing.T) {
 		r := newEngine()
 		r.HandleMethodNotAllowed = methodNotAllowed
 		for _, path := range []string{"/items", "/no/such/path"} {
-			corstest.WantAnsweredPreflight(t, preflight(t, r, origin, path, "PUT"))
-			corstest.WantRejectedPreflight(t, preflight(t, r, evilOrigin, path, "PUT"))
+			corstest.WantAnsweredPreflight(t, corstest.ServePreflight(t, r, corstest.AllowedOrigin, path, "PUT"))
+			corstest.WantRejectedPreflight(t, corstest.ServePreflight(t, r, corstest.DisallowedOrigin, path, "PUT"))
 		}
-		corstest.WantAllowedActual(t, serve(t, r, "OPTIONS", "/items", "Origin", origin), map[bool]int{false: 404, true: 405}[methodNotAllowed])
+		corstest.WantAllowedActual(t, corstest.Serve(t, r, "OPTIONS", "/items", "Origin", corstest.AllowedOrigin), map[bool]int{false: 404, true: 405}[methodNotAllowed])
 	}
 }
 
@@ -56,13 +56,13 @@ func TestPreflightAbortsAndCompletesTheResponse(t *testing.T) {
 	r.Use(func(c *gin.Context) { got.next = true })
 	r.OPTIONS("/with-route", ok)
 	answers := map[string]func(testing.TB, corstest.Response){
-		origin:     corstest.WantAnsweredPreflight,
-		evilOrigin: corstest.WantRejectedPreflight,
+		corstest.AllowedOrigin:    corstest.WantAnsweredPreflight,
+		corstest.DisallowedOrigin: corstest.WantRejectedPreflight,
 	}
 	for _, path := range []string{"/with-route", "/without-route"} {
 		for o, wantAnswer := range answers {
 			got = seen{}
-			resp := preflight(t, r, o, path, "PUT")
+			resp := corstest.ServePreflight(t, r, o, path, "PUT")
 			wantAnswer(t, resp)
 			if want := (seen{status: resp.Status, size: len(resp.Body), written: true}); got != want {
 				t.Errorf("preflight from %s to %s: writer and chain %+v, want %+v", o, path, got, want)
@@ -79,8 +79,8 @@ func TestNonPreflightOptionsReachesHandler(t *testing.T) {
 		c.Header("Allow", "GET, OPTIONS")
 		c.String(http.StatusOK, "options handler")
 	})
-	withOrigin := serve(t, r, "OPTIONS", "/items", "Origin", origin)
-	withoutOrigin := serve(t, r, "OPTIONS", "/items", "Access-Control-Request-Method", "PUT")
+	withOrigin := corstest.Serve(t, r, "OPTIONS", "/items", "Origin", corstest.AllowedOrigin)
+	withoutOrigin := corstest.Serve(t, r, "OPTIONS", "/items", "Access-Control-Request-Method", "PUT")
 	for _, resp := range []corstest.Response{withOrigin, withoutOrigin} {
 		if resp.Status != 200 || resp.Body != "options handler" || resp.Header.Get("Allow") != "GET, OPTIONS" {
 			t.Errorf("got %d %q %v, want the OPTIONS handler's answer", resp.Status, resp.Body, resp.Header)
@@ -88,7 +88,7 @@ func TestNonPreflightOptionsReachesHandler(t *testing.T) {
 	}
 	corstest.WantAllowedActual(t, withOrigin, http.StatusOK)
 	corstest.WantNoCORS(t, withoutOrigin)
-	corstest.WantAnsweredPreflight(t, preflight(t, r, origin, "/items", "DELETE"))
+	corstest.WantAnsweredPreflight(t, corstest.ServePreflight(t, r, corstest.AllowedOrigin, "/items", "DELETE"))
 }
 
 // TestHead: a HEAD request gets the CORS headers and no body, both from a
@@ -98,7 +98,7 @@ func TestHead(t *testing.T) {
 	r.HEAD("/head", func(c *gin.Context) { c.Header("Content-Length", "42"); c.Status(http.StatusOK) })
 	srv := corstest.HTTPServer(t, r)
 	for path, status := range map[string]int{"/head": 200, "/items": 404} {
-		resp := corstest.MustSend(t, srv, "HEAD", path, "Origin", origin)
+		resp := corstest.MustSend(t, srv, "HEAD", path, "Origin", corstest.AllowedOrigin)
 		if resp.Body != "" || (status == 200 && resp.Header.Get("Content-Length") != "42") {
 			t.Errorf("HEAD %s: %q %v, want no body, the handler's Content-Length", path, resp.Body, resp.Header)
 		}
@@ -116,8 +116,8 @@ func TestHandlerHeadersAndVarySurvive(t *testing.T) {
 		c.Header("X-Request-Id", "42")
 		c.String(http.StatusOK, "ok")
 	})
-	for _, header := range [][]string{{"Origin", origin}, {"Origin", evilOrigin}, nil} {
-		resp := serve(t, r, "GET", "/cached", header...)
+	for _, header := range [][]string{{"Origin", corstest.AllowedOrigin}, {"Origin", corstest.DisallowedOrigin}, nil} {
+		resp := corstest.Serve(t, r, "GET", "/cached", header...)
 		for _, v := range []string{"Accept-Language", "Origin", "Accept-Encoding"} {
 			if !resp.VaryHas(v) {
 				t.Errorf("%v: Vary %q lacks %s", header, resp.Header.Values("Vary"), v)
@@ -142,7 +142,7 @@ func TestErrorsAndPanicsKeepCORSHeaders(t *testing.T) {
 		r.GET("/json-error", func(c *gin.Context) { c.AbortWithStatusJSON(http.StatusUnauthorized, gin.H{"error": "login"}) })
 		for path, code := range map[string]int{"/panic": 500, "/error": 502, "/json-error": 401} {
 			t.Run(name+" "+path, func(t *testing.T) {
-				corstest.WantAllowedActual(t, serve(t, r, "GET", path, "Origin", origin), code)
+				corstest.WantAllowedActual(t, corstest.Serve(t, r, "GET", path, "Origin", corstest.AllowedOrigin), code)
 			})
 		}
 	}
@@ -156,14 +156,14 @@ func TestErrorsAndPanicsKeepCORSHeaders(t *testing.T) {
 func TestWhereTheMiddlewareDoesNotRun(t *testing.T) {
 	r := gin.New()
 	r.GET("/early", ok)
-	r.Use(corsgin.New(testConfig()))
+	r.Use(corsgin.New(corstest.CredentialedConfig()))
 	r.GET("/late", ok)
-	redirect := serve(t, r, "GET", "/late/", "Origin", origin)
+	redirect := corstest.Serve(t, r, "GET", "/late/", "Origin", corstest.AllowedOrigin)
 	if redirect.Status != http.StatusMovedPermanently {
 		t.Errorf("GET /late/: %d, want Gin's 301 to /late", redirect.Status)
 	}
 	corstest.WantNoCORS(t, redirect)
-	corstest.WantNoCORS(t, serve(t, r, "GET", "/early", "Origin", origin))
-	corstest.WantAllowedActual(t, serve(t, r, "GET", "/late", "Origin", origin), http.StatusOK)
-	corstest.WantAnsweredPreflight(t, preflight(t, r, origin, "/early", "PUT"))
+	corstest.WantNoCORS(t, corstest.Serve(t, r, "GET", "/early", "Origin", corstest.AllowedOrigin))
+	corstest.WantAllowedActual(t, corstest.Serve(t, r, "GET", "/late", "Origin", corstest.AllowedOrigin), http.StatusOK)
+	corstest.WantAnsweredPreflight(t, corstest.ServePreflight(t, r, corstest.AllowedOrigin, "/early", "PUT"))
 }

@@ -16,7 +16,7 @@ func TestWriterNotWrapped(t *testing.T) {
 	var outer gin.ResponseWriter
 	r := gin.New()
 	r.Use(func(c *gin.Context) { outer = c.Writer })
-	r.Use(corsgin.New(testConfig()))
+	r.Use(corsgin.New(corstest.CredentialedConfig()))
 	r.GET("/raw", func(c *gin.Context) {
 		var w http.ResponseWriter = c.Writer
 		_, flusher := w.(http.Flusher)
@@ -32,7 +32,7 @@ func TestWriterNotWrapped(t *testing.T) {
 		buf.WriteString("HTTP/1.1 200 OK\r\nContent-Length: 8\r\nConnection: close\r\n\r\nhijacked")
 		buf.Flush()
 	})
-	if resp := corstest.MustSend(t, corstest.HTTPServer(t, r), "GET", "/raw", "Origin", origin); resp.Body != "hijacked" {
+	if resp := corstest.MustSend(t, corstest.HTTPServer(t, r), "GET", "/raw", "Origin", corstest.AllowedOrigin); resp.Body != "hijacked" {
 		t.Errorf("body %q, want the hijacking handler's", resp.Body)
 	}
 }

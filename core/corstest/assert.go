@@ -86,3 +86,17 @@ func WantNoCORS(t testing.TB, r Response) {
 		t.Errorf("unexpected CORS fields %q", h)
 	}
 }
+
+// Serve sends one request to h in process (see [InProcess]) and fails t on
+// error; header holds name, value pairs.
+func Serve(t testing.TB, h http.Handler, method, path string, header ...string) Response {
+	t.Helper()
+	return MustSend(t, InProcess(h), method, path, header...)
+}
+
+// ServePreflight sends to h in process a preflight from origin to path for
+// method.
+func ServePreflight(t testing.TB, h http.Handler, origin, path, method string) Response {
+	t.Helper()
+	return Serve(t, h, http.MethodOptions, path, PreflightHeader(origin, method)...)
+}
