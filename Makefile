@@ -4,11 +4,24 @@ MODULES     := $(shell go list -m -f '{{.Dir}}' | sed "s|^$(CURDIR)/||")
 INSTALLTEST := internal/installtest
 STATICCHECK := go run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: test fmt vet staticcheck race modules install bench fuzz demo release
+.PHONY: test browser fmt vet staticcheck race modules install bench fuzz demo release
 
 ## test: gofmt, go vet, staticcheck, go test -race over the workspace, every
 ## module alone with GOWORK=off, then the install test (what users build).
-test: fmt vet staticcheck race modules install
+test: browser fmt vet staticcheck race modules install
+
+## browser: says first when the browser suites (e2e, examples/demo) will skip
+## for want of Chromium: go test ./... shows nothing of a passing package,
+## not even why a test skipped. With CI=true or CORSKIT_REQUIRE_BROWSER=1
+## (.ci/run) the suites fail instead.
+CHROMIUM := $(or $(CORSKIT_CHROMIUM),/usr/lib/chromium/chromium)
+browser:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
+		echo "Chromium not found at $(CHROMIUM): the browser suites will SKIP (or fail in CI)."; \
+		echo "Install it with: apt-get update && apt-get install -y chromium, or set CORSKIT_CHROMIUM."; \
+		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
+	fi
 
 fmt:
 	@out=$$(gofmt -l $(MODULES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -21,9 +22,14 @@ const chromiumEnv = "CORSKIT_CHROMIUM"
 // installHint is the command that installs the browser the tests need.
 const installHint = "apt-get update && apt-get install -y chromium"
 
+// requireBrowserEnv names the variable that turns a missing browser into a
+// failure, as CI=true does; .ci/run sets it.
+const requireBrowserEnv = "CORSKIT_REQUIRE_BROWSER"
+
 // requireChromium returns the path of the Chromium binary to drive. When
-// there is none it skips the test, loudly, or fails it in CI (CI=true),
-// where the browser must have been installed.
+// there is none it skips the test, loudly, or fails it in CI (CI=true) or
+// with CORSKIT_REQUIRE_BROWSER=1, where the browser must have been
+// installed.
 func requireChromium(t *testing.T) string {
 	t.Helper()
 	path := os.Getenv(chromiumEnv)
@@ -35,8 +41,8 @@ func requireChromium(t *testing.T) string {
 	}
 	msg := "the browser end-to-end suite needs Chromium at " + path +
 		" (set " + chromiumEnv + " to use another binary); install it with: " + installHint
-	if inCI() {
-		t.Fatal("CI: " + msg)
+	if truthy("CI") || truthy(requireBrowserEnv) {
+		t.Fatal(msg)
 	}
 	banner := strings.Repeat("!", 78)
 	msg = "\n" + banner + "\nSKIPPING every browser test: " + msg + "\n" + banner + "\n"
@@ -45,21 +51,35 @@ func requireChromium(t *testing.T) string {
 	return ""
 }
 
-// shout writes msg to the terminal, if there is one. go test shows the
-// output of a passing package only with -v, and a skip must not go
-// unnoticed by a developer running the whole suite.
+// shout makes msg seen, once per run of the test binary. It goes to
+// standard error, which go test shows when run in this directory or with
+// -v. go test ./... shows nothing of a passing package, not even its
+// standard error, so msg also goes to the terminal when there is one (and
+// standard error is not it already); make test says it too, before the
+// tests run (the Makefile's browser target), in output that goes wherever
+// make's does.
 func shout(msg string) {
-	tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0)
-	if err != nil {
-		return // no terminal: t.Skip's message is all there is
-	}
-	defer tty.Close()
-	tty.WriteString(msg)
+	shoutOnce.Do(func() {
+		os.Stderr.WriteString(msg)
+		if info, err := os.Stderr.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
+			return
+		}
+		tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0)
+		if err != nil {
+			return // no terminal
+		}
+		defer tty.Close()
+		tty.WriteString(msg)
+	})
 }
 
-// inCI reports whether the tests run in continuous integration.
-func inCI() bool {
-	v := strings.ToLower(os.Getenv("CI"))
+// shoutOnce keeps shout to one banner per run.
+var shoutOnce sync.Once
+
+// truthy reports whether the environment variable name is set to a true
+// value: anything but "", "0" and "false".
+func truthy(name string) bool {
+	v := strings.ToLower(os.Getenv(name))
 	return v != "" && v != "false" && v != "0"
 }
 

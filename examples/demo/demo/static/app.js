@@ -60,12 +60,20 @@ const cases = [
 ];
 
 // credentialed logs in (which sets the cookie), then asks who is logged in.
+//
+// The login is a simple request: the browser sends it without a preflight,
+// whatever the origin, and stores the cookie its response sets even when CORS
+// then hides that response from the page. So from a refused origin the login
+// still logs in; only its answer is kept from the page.
 async function credentialed(url, note) {
   try {
     const res = await fetch(url("/api/login"), {method: "POST", credentials: "include"});
-    note("login: HTTP " + res.status + ", cookie set");
+    note("login: HTTP " + res.status + ", the demo_session cookie is set");
   } catch (err) {
-    note("login: blocked (" + err + "), so no cookie was set by this page");
+    note("login: the answer is hidden from this page (" + err + "), but the request " +
+      "was sent: the API logged in and set the demo_session cookie, and the browser " +
+      "stored it (CORS hides a response from the page, it does not undo it). " +
+      "/api/me below carries that cookie.");
   }
   return fetch(url("/api/me"), {credentials: "include"});
 }
