@@ -38,6 +38,9 @@ func allocRequests() map[string]cors.Request {
 		"private network":          {Method: "OPTIONS", Origin: []string{"https://app.example.com"}, RequestMethod: []string{"PUT"}, RequestPrivateNetwork: []string{"true"}},
 		"OPTIONS actual":           {Method: "OPTIONS", Origin: []string{"https://app.example.com"}},
 		"reflected header (creds)": pre("https://app.example.com", "PUT", "x-anything"),
+		"cross-site POST":          {Method: "POST", Origin: []string{"https://evil.example.com"}, SecFetchSite: []string{"cross-site"}, Host: "api.example.com"},
+		"old browser's POST":       {Method: "POST", Origin: []string{"https://api.example.com"}, Host: "api.example.com"},
+		"allowed cross-site POST":  {Method: "POST", Origin: []string{"https://app.example.com"}, SecFetchSite: []string{"cross-site"}, Host: "api.example.com"},
 	}
 }
 
@@ -59,6 +62,9 @@ func allocPolicies(t testing.TB) map[string]*cors.Policy {
 		"any origin by function, reflecting": cors.MustNew(cors.Config{
 			AllowOriginFunc: func(string) bool { return true }, AllowMethods: []string{"*"},
 			AllowHeaders: []string{"*"}, AllowCredentials: true,
+		}),
+		"protected": cors.MustNew(cors.Config{
+			AllowOrigins: []string{"https://app.example.com"}, AllowCredentials: true, CrossOriginProtection: true,
 		}),
 		"public": cors.MustNew(cors.Config{AllowOrigins: []string{"*"}, AllowHeaders: []string{"*"}, AllowMethods: []string{"PUT"}}),
 	}

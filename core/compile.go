@@ -26,8 +26,10 @@ type compiled struct {
 	privateNetwork  bool
 	preflightStatus int
 	passthrough     bool
-	varyPreflight   string // the Vary of every preflight's response
-	logger          *slog.Logger
+	// crossOriginProtection: Config.CrossOriginProtection.
+	crossOriginProtection bool
+	varyPreflight         string // the Vary of every preflight's response
+	logger                *slog.Logger
 }
 
 // compile validates cfg and compiles it, reporting every problem at once.
@@ -35,17 +37,21 @@ func compile(cfg Config) (*compiled, error) {
 	cfg = cloneConfig(cfg)
 	var ps problems
 	c := &compiled{
-		cfg:            cfg,
-		origins:        compileOrigins(&cfg, &ps),
-		methods:        compileMethods(cfg.AllowMethods, &ps),
-		headers:        compileHeaders(cfg.AllowHeaders, &ps),
-		credentials:    cfg.AllowCredentials,
-		exposeHeaders:  compileExposeHeaders(&cfg, &ps),
-		privateNetwork: cfg.AllowPrivateNetwork,
-		passthrough:    cfg.PreflightPassthrough,
-		logger:         cfg.Logger,
+		cfg:                   cfg,
+		origins:               compileOrigins(&cfg, &ps),
+		methods:               compileMethods(cfg.AllowMethods, &ps),
+		headers:               compileHeaders(cfg.AllowHeaders, &ps),
+		credentials:           cfg.AllowCredentials,
+		exposeHeaders:         compileExposeHeaders(&cfg, &ps),
+		privateNetwork:        cfg.AllowPrivateNetwork,
+		passthrough:           cfg.PreflightPassthrough,
+		crossOriginProtection: cfg.CrossOriginProtection,
+		logger:                cfg.Logger,
 	}
 	c.static = c.origins.any && !cfg.AllowCredentials
+	if c.crossOriginProtection && c.origins.any {
+		ps.add("CrossOriginProtection", "true", `trusts every origin together with AllowOrigins "*", so it would refuse nothing`, "list the trusted origins in AllowOrigins")
+	}
 	// Without credentials "*" answers any method or header; with them
 	// browsers read it literally, so preflights reflect what they ask for.
 	c.methods.list = wildcardList(c.methods.any, c.credentials, c.methods.list)

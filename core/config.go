@@ -93,6 +93,17 @@ type Config struct {
 	// with 403 either way.
 	PreflightPassthrough bool `json:"preflight_passthrough,omitempty" yaml:"preflight_passthrough,omitempty"`
 
+	// CrossOriginProtection refuses, with 403, a cross-origin request with
+	// an unsafe method (any but GET, HEAD and OPTIONS) unless its origin is
+	// one this policy allows: cross-site request forgery (a form POST or a
+	// no-cors fetch) from any other site never reaches the handler. It
+	// follows net/http's CrossOriginProtection: Sec-Fetch-Site same-origin
+	// or none passes; without Sec-Fetch-Site, an Origin naming the
+	// request's own host passes, and a request with neither (not from a
+	// browser) passes. Off by default, since CORS alone never refuses an
+	// actual request.
+	CrossOriginProtection bool `json:"cross_origin_protection,omitempty" yaml:"cross_origin_protection,omitempty"`
+
 	// DangerouslyAllowNullOrigin permits "null" in AllowOrigins and lets
 	// AllowOriginRegex and AllowOriginFunc see the "null" origin. Any page
 	// can send Origin: null (from a sandboxed iframe, say), so allowing it

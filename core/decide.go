@@ -4,6 +4,10 @@ package cors
 // point (Decide, Apply, ServeCORS, Handler) goes through it.
 func (c *compiled) decide(req *Request) Decision {
 	var d Decision
+	if c.crossOriginProtection && !isSafeMethod(req.Method) && c.refusesCrossOrigin(req) {
+		refuseCrossOrigin(&d, req)
+		return d
+	}
 	if len(req.Origin) == 0 {
 		// Not CORS: a same-origin request, or one not sent by a browser.
 		d.Kind, d.Allowed, d.Reason = NotCORS, true, ReasonNoOrigin

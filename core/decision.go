@@ -53,6 +53,10 @@ const (
 	// ReasonPrivateNetworkInvalid: Access-Control-Request-Private-Network
 	// has a value other than "true" while the policy answers it.
 	ReasonPrivateNetworkInvalid
+	// ReasonCrossOriginRefused: Config.CrossOriginProtection refused a
+	// cross-origin request with an unsafe method from an origin the policy
+	// does not allow.
+	ReasonCrossOriginRefused
 )
 
 // String returns a short English phrase, such as "origin not allowed".
@@ -62,6 +66,7 @@ func (r Reason) String() string {
 		"method not allowed", "malformed Access-Control-Request-Method",
 		"request header not allowed", "malformed Access-Control-Request-Headers",
 		"Access-Control-Request-Headers too large", "malformed Access-Control-Request-Private-Network",
+		"cross-origin request refused",
 	}
 	if int(r) < len(names) {
 		return names[r]

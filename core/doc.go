@@ -132,6 +132,20 @@
 // conformance suite, package corstest, is the contract every adapter runs
 // through its real framework.
 //
+// # CORS is not CSRF protection
+//
+// CORS decides what a page may read; it stops no request from running. A
+// form posted from any site, or a no-cors fetch, still reaches the handler
+// with the user's cookies: cross-site request forgery. Set
+// Config.CrossOriginProtection to refuse, with 403 and before the handler
+// runs, every cross-origin request with an unsafe method whose origin the
+// policy does not allow: one list of trusted origins for both, patterns,
+// regular expression and function included. It follows net/http's
+// CrossOriginProtection (Sec-Fetch-Site, or Origin against the request's
+// host for browsers without it); an application already using that can
+// get one trusting the same origins from [Policy.CrossOriginProtection],
+// when they are all exact.
+//
 // # Changing the policy at run time
 //
 // [Policy.Update] replaces the configuration atomically, for instance when

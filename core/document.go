@@ -51,7 +51,7 @@ func (e *DocumentError) Error() string {
 
 // documentKeys are the keys of a configuration document, the json and yaml
 // tags of Config (TestDocumentKeys holds them together).
-const documentKeys = "allow_origins allow_origin_regex allow_methods allow_headers allow_credentials expose_headers max_age allow_private_network preflight_status preflight_passthrough dangerously_allow_null_origin dangerously_allow_insecure_origins dangerously_allow_public_suffix_patterns"
+const documentKeys = "allow_origins allow_origin_regex allow_methods allow_headers allow_credentials expose_headers max_age allow_private_network preflight_status preflight_passthrough cross_origin_protection dangerously_allow_null_origin dangerously_allow_insecure_origins dangerously_allow_public_suffix_patterns"
 
 // UnmarshalJSON decodes a FastAPI-style JSON configuration, such as
 //
@@ -115,6 +115,7 @@ func (c *Config) fromDocument(doc any) error {
 	flags := map[string]*bool{
 		"allow_credentials": &next.AllowCredentials, "allow_private_network": &next.AllowPrivateNetwork,
 		"preflight_passthrough":                    &next.PreflightPassthrough,
+		"cross_origin_protection":                  &next.CrossOriginProtection,
 		"dangerously_allow_null_origin":            &next.DangerouslyAllowNullOrigin,
 		"dangerously_allow_insecure_origins":       &next.DangerouslyAllowInsecureOrigins,
 		"dangerously_allow_public_suffix_patterns": &next.DangerouslyAllowPublicSuffixPatterns,

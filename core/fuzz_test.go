@@ -207,7 +207,9 @@ func checkInvariants(t *testing.T, policy string, req cors.Request, d cors.Decis
 	switch {
 	case d.Kind == cors.Preflight && d.Allowed && d.Status != 204:
 		t.Errorf("%s: allowed preflight status %d", policy, d.Status)
-	case d.Kind != cors.Preflight && d.Status != 0:
+	case d.Reason == cors.ReasonCrossOriginRefused && (d.Status != 403 || req.Method == "GET" || req.Method == "HEAD" || req.Method == "OPTIONS"):
+		t.Errorf("%s: %v answered with %d for a %s", policy, d, d.Status, req.Method)
+	case d.Kind != cors.Preflight && d.Status != 0 && d.Reason != cors.ReasonCrossOriginRefused:
 		t.Errorf("%s: %v answered with %d", policy, d, d.Status)
 	case hasACAO && acao != "*" && (len(req.Origin) != 1 || acao != req.Origin[0]):
 		t.Errorf("%s: Allow-Origin %q for Origin %q", policy, acao, req.Origin)

@@ -18,6 +18,11 @@ type Request struct {
 	// RequestPrivateNetwork holds the Access-Control-Request-Private-Network
 	// field lines.
 	RequestPrivateNetwork []string
+	// SecFetchSite holds the Sec-Fetch-Site field lines, and Host is the
+	// request's host (its Host field): what Config.CrossOriginProtection
+	// reads of a request with an unsafe method.
+	SecFetchSite []string
+	Host         string
 	// Path is the request's path. It decides nothing: log records carry
 	// it, so that a rejection can be traced to its route.
 	Path string
@@ -25,9 +30,14 @@ type Request struct {
 
 // RequestFromHTTP returns what a Policy reads of r. It refers to r's header
 // lines; it copies nothing. Only an OPTIONS request can be a preflight, so
-// only then are the Access-Control-Request-* fields read.
+// only then are the Access-Control-Request-* fields read, and only a
+// request with an unsafe method can be refused as cross-origin, so only
+// then is Sec-Fetch-Site.
 func RequestFromHTTP(r *http.Request) Request {
-	req := Request{Method: r.Method, Origin: r.Header["Origin"], Path: r.URL.Path}
+	req := Request{Method: r.Method, Origin: r.Header["Origin"], Host: r.Host, Path: r.URL.Path}
+	if !isSafeMethod(req.Method) {
+		req.SecFetchSite = r.Header["Sec-Fetch-Site"]
+	}
 	if req.Method == http.MethodOptions {
 		req.RequestMethod = r.Header["Access-Control-Request-Method"]
 		req.RequestHeaders = r.Header["Access-Control-Request-Headers"]
@@ -41,4 +51,11 @@ func RequestFromHTTP(r *http.Request) Request {
 // with Origin, OPTIONS included, is an actual request.
 func (req *Request) isPreflight() bool {
 	return req.Method == http.MethodOptions && len(req.Origin) > 0 && len(req.RequestMethod) > 0
+}
+
+// isSafeMethod reports whether m is one of the methods that, by HTTP's
+// rules, change nothing on the server, which cross-origin protection never
+// refuses.
+func isSafeMethod(m string) bool {
+	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions
 }

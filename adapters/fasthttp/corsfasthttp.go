@@ -83,8 +83,9 @@ func FromPolicy(p *cors.Policy) func(fasthttp.RequestHandler) fasthttp.RequestHa
 }
 
 // Apply applies p to the request in ctx: it reads the request's Origin
-// and, for an OPTIONS request, which may be a preflight, its
-// Access-Control-Request-* fields, decides with [cors.Policy.Apply], and
+// and, for any method but GET and HEAD, its Access-Control-Request-* fields
+// (an OPTIONS request may be a preflight) and Sec-Fetch-Site and host (for
+// Config.CrossOriginProtection), decides with [cors.Policy.Apply], and
 // writes the decision's header fields to ctx's response. It returns what
 // to send now: status 0 means nothing (serve the request: call the next
 // handler); otherwise the caller answers with status and body, without
@@ -102,16 +103,21 @@ func FromPolicy(p *cors.Policy) func(fasthttp.RequestHandler) fasthttp.RequestHa
 func Apply(p *cors.Policy, ctx *fasthttp.RequestCtx) (status int, body string) {
 	h := &ctx.Request.Header
 	req := cors.Request{Method: unsafeString(h.Method()), Path: unsafeString(ctx.Path())}
-	if req.Method == fasthttp.MethodOptions {
+	switch req.Method {
+	case fasthttp.MethodGet, fasthttp.MethodHead:
+		var origin lines
+		req.Origin = peekAll(h, headerOrigin, origin[:])
+	default:
+		// A preflight (OPTIONS), or an unsafe method, which cross-origin
+		// protection checks: Origin and the fields they read, in one pass.
 		var f corsFields
 		f.read(h)
 		req.Origin = f.origin.lines(h, headerOrigin)
 		req.RequestMethod = f.method.lines(h, headerRequestMethod)
 		req.RequestHeaders = f.headers.lines(h, headerRequestHeaders)
 		req.RequestPrivateNetwork = f.privateNetwork.lines(h, headerRequestPrivateNetwork)
-	} else {
-		var origin lines
-		req.Origin = peekAll(h, headerOrigin, origin[:])
+		req.SecFetchSite = f.secFetchSite.lines(h, headerSecFetchSite)
+		req.Host = unsafeString(h.Host())
 	}
 	return p.Apply(ctx, req, responseHeader{&ctx.Response.Header})
 }

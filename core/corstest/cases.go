@@ -359,7 +359,51 @@ func Cases() []Case {
 		notAllowed("AllowOriginRegex does not see null", 10, cors.Config{AllowOriginRegex: ".*"}, hdr("Origin", "null")),
 	}
 	cs = append(cs, patternCases()...)
-	return cs
+	return append(cs, crossOriginCases()...)
+}
+
+// ProtectedConfig is CredentialedConfig with cross-origin protection, and
+// with a subdomain pattern and a regular expression besides the exact
+// origins, so that each form of trust is checked.
+func ProtectedConfig() cors.Config {
+	cfg := CredentialedConfig()
+	cfg.AllowOrigins = append(cfg.AllowOrigins, "https://*.partner.example")
+	cfg.AllowOriginRegex = `https://tenant[0-9]+\.example\.org`
+	cfg.CrossOriginProtection = true
+	return cfg
+}
+
+// crossOriginCases are those of Config.CrossOriginProtection: a cross-origin
+// request with an unsafe method from an origin the policy does not allow
+// never reaches the handler.
+func crossOriginCases() []Case {
+	protected := ProtectedConfig()
+	refused := func(name string, method string, h http.Header) Case {
+		return Case{Name: name, Config: protected, Method: method, Header: h,
+			WantStatus: http.StatusForbidden, WantVary: varyActual, WantBody: "Cross-origin request refused\n",
+			WantHeader: map[string]string{"Content-Type": "text/plain; charset=utf-8"}}
+	}
+	passes := func(name string, cfg cors.Config, method string, h http.Header, wantCORS map[string]string) Case {
+		return Case{Name: name, Config: cfg, Method: method, Header: h, WantStatus: http.StatusOK,
+			WantCORS: wantCORS, WantAppRan: true, WantBody: AppBody}
+	}
+	protectedActual := func(origin string) map[string]string { return allowedActualFor(protected, origin) }
+	self := "http://" + Host
+	return []Case{
+		refused("protection: a cross-site form POST from a foreign origin is refused", "POST", hdr("Origin", DisallowedOrigin, "Sec-Fetch-Site", "cross-site")),
+		refused("protection: a cross-site DELETE from an old browser (no Sec-Fetch-Site) is refused", "DELETE", hdr("Origin", DisallowedOrigin)),
+		refused("protection: same-site is not same-origin: a sibling's POST is refused", "POST", hdr("Origin", "https://blog.example.com", "Sec-Fetch-Site", "same-site")),
+		refused("protection: cross-site without Origin is refused", "POST", hdr("Sec-Fetch-Site", "cross-site")),
+		passes("protection: a POST from an allowed exact origin passes", protected, "POST", hdr("Origin", AllowedOrigin, "Sec-Fetch-Site", "cross-site"), protectedActual(AllowedOrigin)),
+		passes("protection: a POST from an origin a pattern allows passes", protected, "POST", hdr("Origin", "https://a.partner.example", "Sec-Fetch-Site", "cross-site"), protectedActual("https://a.partner.example")),
+		passes("protection: a POST from an origin the regex allows passes", protected, "PUT", hdr("Origin", "https://tenant7.example.org", "Sec-Fetch-Site", "cross-site"), protectedActual("https://tenant7.example.org")),
+		passes("protection: a same-origin POST passes", protected, "POST", hdr("Origin", self, "Sec-Fetch-Site", "same-origin"), nil),
+		passes("protection: the user's own navigation (Sec-Fetch-Site: none) passes", protected, "POST", hdr("Sec-Fetch-Site", "none"), nil),
+		passes("protection: without Sec-Fetch-Site, an Origin naming the request's host passes", protected, "POST", hdr("Origin", self), nil),
+		passes("protection: a POST with neither Origin nor Sec-Fetch-Site (not a browser) passes", protected, "POST", nil, nil),
+		passes("protection: safe methods are never refused", protected, "GET", hdr("Origin", DisallowedOrigin, "Sec-Fetch-Site", "cross-site"), nil),
+		passes("protection: off by default, a cross-site POST reaches the handler", CredentialedConfig(), "POST", hdr("Origin", DisallowedOrigin, "Sec-Fetch-Site", "cross-site"), nil),
+	}
 }
 
 func patternCases() []Case {
@@ -437,6 +481,7 @@ func ConfigErrorCases() []ConfigErrorCase {
 		{"subdomain pattern over a wildcard public suffix, with credentials", 0, cors.Config{AllowOrigins: []string{"https://*.kawasaki.jp"}, AllowCredentials: true}, "AllowOrigins[0]"},
 		{"regex matching plain http, with credentials", 0, cors.Config{AllowOriginRegex: `https?://app\.example\.com`, AllowCredentials: true}, "AllowOriginRegex"},
 		{"regex matching names under a public suffix, with credentials", 0, cors.Config{AllowOriginRegex: `https://[a-z0-9-]+\.github\.io`, AllowCredentials: true}, "AllowOriginRegex"},
+		{"cross-origin protection that trusts every origin", 0, cors.Config{AllowOrigins: []string{"*"}, CrossOriginProtection: true}, "CrossOriginProtection"},
 		{"regex that escapes its anchors", 4, cors.Config{AllowOriginRegex: `https://app\.example\.com)|(?:x`}, "AllowOriginRegex"},
 	}
 }
