@@ -12,6 +12,7 @@ require (
 	github.com/corskit/corskit/adapters/fiber v0.1.0
 	github.com/corskit/corskit/adapters/fiberv3 v0.1.0
 	github.com/corskit/corskit/adapters/gin v0.1.0
+	github.com/corskit/corskit/cmd/corscheck v0.1.0
 	github.com/corskit/corskit/core v0.1.0
 	github.com/gin-gonic/gin v1.12.0
 	github.com/go-chi/chi/v5 v5.5.0
@@ -76,5 +77,6 @@ replace (
 	github.com/corskit/corskit/adapters/fiber => ../adapters/fiber
 	github.com/corskit/corskit/adapters/fiberv3 => ../adapters/fiberv3
 	github.com/corskit/corskit/adapters/gin => ../adapters/gin
+	github.com/corskit/corskit/cmd/corscheck => ../cmd/corscheck
 	github.com/corskit/corskit/core => ../core
 )

@@ -41,8 +41,9 @@ func newTab(t *testing.T, browserCtx context.Context) *tab {
 // messages the browser wrote meanwhile (its "blocked by CORS policy" text,
 // say) are printed in the test output.
 type page struct {
-	t   *testing.T
-	tab *tab
+	t      *testing.T
+	tab    *tab
+	origin string // of the page open in the tab, for the browser model
 }
 
 // page navigates the tab to the test page of origin for the test t.
@@ -62,6 +63,7 @@ func (tb *tab) page(t *testing.T, origin string) *page {
 // open navigates to the test page of origin.
 func (p *page) open(origin string) {
 	p.t.Helper()
+	p.origin = origin
 	p.navigate(origin + "/")
 }
 
@@ -79,7 +81,7 @@ func (p *page) navigate(url string) {
 // fetch runs fetch(url, opts) in the page and returns the browser's verdict.
 func (p *page) fetch(url string, opts fetchOptions) verdict {
 	p.t.Helper()
-	return p.run(url, opts, probeCall(url, opts))
+	return p.agree(url, opts, p.origin, p.run(url, opts, probeCall(url, opts)))
 }
 
 // fetchSandboxed runs fetch(url, opts) in an iframe sandboxed with
@@ -87,7 +89,7 @@ func (p *page) fetch(url string, opts fetchOptions) verdict {
 // browser's verdict.
 func (p *page) fetchSandboxed(url string, opts fetchOptions) verdict {
 	p.t.Helper()
-	return p.run(url, opts, sandboxedCall(url, opts))
+	return p.agree(url, opts, "null", p.run(url, opts, sandboxedCall(url, opts)))
 }
 
 // run evaluates the script expr, which settles with a probe result for a

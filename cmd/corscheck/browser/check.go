@@ -55,12 +55,22 @@ func CheckPreflight(r Request, res Response) *Failure {
 	if m := r.NormalizedMethod(); !methodAllowed(m, methods, r.Credentials) {
 		return &Failure{Kind: MethodDisallowedByPreflightResponse, Value: m}
 	}
-	for _, name := range UnsafeHeaderNames(r.Header) {
-		if !headerAllowed(name, headers, r.Credentials) {
-			return &Failure{Kind: HeaderDisallowedByPreflightResponse, Value: name}
-		}
+	if refused := refusedHeaders(r, headers); len(refused) > 0 {
+		return &Failure{Kind: HeaderDisallowedByPreflightResponse, Value: refused[0], Refused: refused}
 	}
 	return nil
+}
+
+// refusedHeaders returns the unsafe request headers of r that the
+// preflight's Access-Control-Allow-Headers list does not allow.
+func refusedHeaders(r Request, allowed []string) []string {
+	var refused []string
+	for _, name := range UnsafeHeaderNames(r.Header) {
+		if !headerAllowed(name, allowed, r.Credentials) {
+			refused = append(refused, name)
+		}
+	}
+	return refused
 }
 
 // isRedirect reports whether res redirects: a 3xx status with a Location.

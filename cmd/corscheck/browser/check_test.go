@@ -2,6 +2,7 @@ package browser
 
 import (
 	"net/http"
+	"slices"
 	"testing"
 )
 
@@ -79,8 +80,11 @@ func TestCheckAccess(t *testing.T) {
 // not empty, its console message with prefix + message.
 func wantFailure(t *testing.T, r Request, got, want *Failure, message string) {
 	t.Helper()
-	if (got == nil) != (want == nil) || (got != nil && *got != *want) {
+	if (got == nil) != (want == nil) || (got != nil && (got.Kind != want.Kind || got.Value != want.Value)) {
 		t.Fatalf("failure %+v, want %+v", got, want)
+	}
+	if want != nil && want.Refused != nil && !slices.Equal(got.Refused, want.Refused) {
+		t.Errorf("refused %q, want %q", got.Refused, want.Refused)
 	}
 	if got != nil && message != "" && got.Message(r) != prefix+message {
 		t.Errorf("message\n%s\nwant\n%s", got.Message(r), prefix+message)
@@ -143,10 +147,12 @@ func TestCheckPreflight(t *testing.T) {
 		{"method before header", withHeader(put, "X-A"), 204, hdr("Access-Control-Allow-Origin", page, "Access-Control-Allow-Methods", "DELETE"),
 			&Failure{Kind: MethodDisallowedByPreflightResponse, Value: "PUT"}, ""},
 		{"header", withHeader(withHeader(put, "X-A"), "X-B"), 204, allowPut("Access-Control-Allow-Headers", "x-a"),
-			&Failure{Kind: HeaderDisallowedByPreflightResponse, Value: "x-b"},
+			&Failure{Kind: HeaderDisallowedByPreflightResponse, Value: "x-b", Refused: []string{"x-b"}},
 			"Request header field x-b is not allowed by Access-Control-Allow-Headers in preflight response."},
 		{"first refused header in order", withHeader(withHeader(put, "X-B"), "Content-Type"), 204, allowPut("Access-Control-Allow-Headers", "x-b"),
 			&Failure{Kind: HeaderDisallowedByPreflightResponse, Value: "content-type"}, ""},
+		{"several refused", withHeader(withHeader(withHeader(put, "X-Other"), "X-Custom"), "Content-Type"), 204, allowPut(),
+			&Failure{Kind: HeaderDisallowedByPreflightResponse, Value: "content-type", Refused: []string{"content-type", "x-custom", "x-other"}}, ""},
 		{"header case", withHeader(put, "X-A"), 204, allowPut("Access-Control-Allow-Headers", "X-a"), nil, ""},
 		{"header wildcard", withHeader(put, "X-A"), 204, allowPut("Access-Control-Allow-Headers", "*"), nil, ""},
 		{"authorization by wildcard (Chromium 156)", withHeader(put, "Authorization"), 204, allowPut("Access-Control-Allow-Headers", "*"), nil, ""},

@@ -42,6 +42,12 @@ type Failure struct {
 	// Access-Control-Allow-Origin or -Credentials value received, the
 	// method or header name refused; empty when there is none.
 	Value string `json:"value,omitempty"`
+	// Refused lists, for HeaderDisallowedByPreflightResponse, every request
+	// header the preflight refused, in Access-Control-Request-Headers
+	// order. Value is the first of them; Chromium names one of them too,
+	// but in the order of its own header map, which the model does not
+	// reproduce.
+	Refused []string `json:"refused,omitempty"`
 }
 
 // Preflight reports whether the failure happened at the preflight.

@@ -57,7 +57,7 @@ func (e *RedirectError) Error() string {
 func Fetch(ctx context.Context, rt http.RoundTripper, r Request) (*Result, error) {
 	res := &Result{}
 	if r.NeedsPreflight() {
-		ex, err := send(ctx, rt, "preflight", http.MethodOptions, r.URL, r.PreflightHeader())
+		ex, err := Send(ctx, rt, "preflight", http.MethodOptions, r.URL, r.PreflightHeader())
 		if err != nil {
 			return res, err
 		}
@@ -73,7 +73,7 @@ func Fetch(ctx context.Context, rt http.RoundTripper, r Request) (*Result, error
 // fetchActual sends r's actual request, checks its response and adds both
 // and the warnings to res.
 func fetchActual(ctx context.Context, rt http.RoundTripper, r Request, res *Result) error {
-	ex, err := send(ctx, rt, "actual", r.NormalizedMethod(), r.URL, r.ActualHeader())
+	ex, err := Send(ctx, rt, "actual", r.NormalizedMethod(), r.URL, r.ActualHeader())
 	if err != nil {
 		return err
 	}
@@ -96,8 +96,11 @@ func fetchActual(ctx context.Context, rt http.RoundTripper, r Request, res *Resu
 // connection can be reused; the rest is dropped.
 const maxBody = 1 << 20
 
-// send sends one request through rt and returns the exchange.
-func send(ctx context.Context, rt http.RoundTripper, step, method, url string, h http.Header) (Exchange, error) {
+// Send sends one request of the kind step ("preflight", "actual") with
+// exactly the header fields h (and User-Agent: corscheck) through rt, reads
+// at most 1 MiB of the response body and returns the exchange. It is the
+// one way the model talks to a server; Fetch calls it for each request.
+func Send(ctx context.Context, rt http.RoundTripper, step, method, url string, h http.Header) (Exchange, error) {
 	req, err := http.NewRequestWithContext(ctx, method, url, nil)
 	if err != nil {
 		return Exchange{}, err

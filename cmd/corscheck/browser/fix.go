@@ -1,5 +1,7 @@
 package browser
 
+import "strings"
+
 // Fix returns, in one sentence, what the server must change so that the
 // browser lets the page read the response to r.
 func (f Failure) Fix(r Request) string {
@@ -18,7 +20,7 @@ func (f Failure) Fix(r Request) string {
 	case MethodDisallowedByPreflightResponse:
 		return "Add " + f.Value + " to Access-Control-Allow-Methods in the preflight response (methods match case-sensitively, and with credentials '*' is a literal name)."
 	case HeaderDisallowedByPreflightResponse:
-		return "Add " + f.Value + " to Access-Control-Allow-Headers in the preflight response (with credentials '*' is a literal name)."
+		return "Add " + strings.Join(f.Refused, ", ") + " to Access-Control-Allow-Headers in the preflight response (with credentials '*' is a literal name)."
 	}
 	return f.accessFix(r)
 }
