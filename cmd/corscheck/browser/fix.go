@@ -6,7 +6,8 @@ import "strings"
 // browser lets the page read the response to r.
 func (f Failure) Fix(r Request) string {
 	if access, ok := f.accessKind(); ok {
-		return "On the preflight (OPTIONS) response: " + Failure{Kind: access, Value: f.Value}.Fix(r)
+		fix := Failure{Kind: access, Value: f.Value}.Fix(r)
+		return "On the preflight (OPTIONS) response: " + strings.ToLower(fix[:1]) + fix[1:]
 	}
 	switch f.Kind {
 	case PreflightInvalidStatus:
