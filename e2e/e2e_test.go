@@ -41,8 +41,9 @@ type env struct {
 
 // api is one running API server.
 type api struct {
-	origin string // http://localhost:PORT
-	log    *requestLog
+	origin  string      // http://localhost:PORT
+	log     *requestLog // every request, before the CORS middleware
+	handled *requestLog // the requests the application handler ran for
 }
 
 // startAPI serves the application behind the implementation's middleware
@@ -50,9 +51,9 @@ type api struct {
 func (e *env) startAPI(t *testing.T, cfg cors.Config) *api {
 	t.Helper()
 	ln := listen(t)
-	log := newRequestLog()
-	e.impl.serve(t, ln, stack{record: log.record, cfg: cfg, app: appHandler()})
-	return &api{origin: "http://localhost:" + port(ln), log: log}
+	log, handled := newRequestLog(), newRequestLog()
+	e.impl.serve(t, ln, stack{record: log.record, cfg: cfg, app: recorded(handled.record, appHandler())})
+	return &api{origin: "http://localhost:" + port(ln), log: log, handled: handled}
 }
 
 // page opens the test page of origin in the browser, for the test t.

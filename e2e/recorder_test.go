@@ -16,6 +16,7 @@ type netRequest struct {
 	url      string
 	method   string
 	headers  network.Headers          // of the response, as the browser received it
+	status   int64                    // of the response, as the browser received it
 	corsErr  *network.CorsErrorStatus // set when the browser blocked it for CORS
 	errText  string                   // Network.loadingFailed's errorText
 	finished bool                     // loadingFinished or loadingFailed arrived
@@ -52,7 +53,7 @@ func (r *recorder) handle(ev any) {
 		r.order = append(r.order, req)
 	case *network.EventResponseReceived:
 		if req := r.byID[ev.RequestID]; req != nil {
-			req.headers = ev.Response.Headers
+			req.headers, req.status = ev.Response.Headers, ev.Response.Status
 		}
 	case *network.EventLoadingFinished:
 		if req := r.byID[ev.RequestID]; req != nil {

@@ -16,6 +16,7 @@ type seen struct {
 	RequestMethod  string   // Access-Control-Request-Method
 	RequestHeaders string   // Access-Control-Request-Headers
 	Cookie         string
+	SecFetchSite   string // Sec-Fetch-Site
 }
 
 // preflight reports whether the request was a CORS preflight.
@@ -37,6 +38,9 @@ func (s seen) String() string {
 	}
 	if s.Cookie != "" {
 		out += " Cookie=" + s.Cookie
+	}
+	if s.SecFetchSite != "" {
+		out += " Sec-Fetch-Site=" + s.SecFetchSite
 	}
 	return out
 }
@@ -64,6 +68,7 @@ func (l *requestLog) record(r *http.Request) {
 		RequestMethod:  strings.Clone(r.Header.Get("Access-Control-Request-Method")),
 		RequestHeaders: strings.Clone(r.Header.Get("Access-Control-Request-Headers")),
 		Cookie:         strings.Clone(r.Header.Get("Cookie")),
+		SecFetchSite:   strings.Clone(r.Header.Get("Sec-Fetch-Site")),
 	}
 	for _, o := range r.Header.Values("Origin") {
 		s.Origin = append(s.Origin, strings.Clone(o))

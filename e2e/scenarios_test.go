@@ -21,5 +21,6 @@ func scenarios() []scenario {
 		{"08-subdomain-pattern", subdomainPattern},
 		{"09-vary-origin", varyOrigin},
 		{"10-options-request", optionsRequest},
+		{"11-cross-origin-protection", crossOriginProtection},
 	}
 }
