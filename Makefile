@@ -42,9 +42,9 @@ modules:
 	@set -e; for m in $(filter-out $(INSTALLTEST),$(MODULES)); do echo "== GOWORK=off go test ./... in $$m"; \
 		(cd $$m && GOWORK=off go test -count=1 ./...); done
 
-## install: what users build. The core and every adapter are served at the
-## release version by a module proxy made from the working tree, then
-## installed with go get and built in new modules outside the workspace
+## install: what users build. The core, every adapter and every command are
+## served at the release version by a module proxy made from the working tree,
+## then installed with go get (go install) and built outside the workspace
 ## (internal/installtest).
 install:
 	cd $(INSTALLTEST) && GOWORK=off go test -count=1 -v ./...

@@ -12,7 +12,8 @@
 #    this script out, never for a real release) and, if a go.mod changed,
 #    commits the go.mod files;
 # 4. tags the commit once per released module, as Go finds a version of a
-#    module in a subdirectory: core/VERSION, adapters/gin/VERSION, ...
+#    module in a subdirectory: core/VERSION, adapters/gin/VERSION, ...,
+#    cmd/corscheck/VERSION
 #
 # It pushes nothing: it prints the command that publishes the release.
 # RELEASING.md describes the whole process.
@@ -31,11 +32,12 @@ semver='^v(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\.[0-
 major=${BASH_REMATCH[1]}
 [ "$major" -lt 2 ] || die "$version: a major version above 1 needs new module paths (/v$major), which this script does not make"
 
-# The released modules: the core and every adapter. The other modules (bench,
-# e2e, examples, core/configtest, internal/installtest) are tests and tools
-# that nobody requires: they get no tag.
+# The released modules: the core, every adapter and every command (the list
+# internal/installtest installs). The other modules (bench, e2e, examples,
+# core/configtest, internal/installtest) are tests and demos that nobody
+# requires: they get no tag.
 modules=(core)
-for dir in adapters/*/; do
+for dir in adapters/*/ cmd/*/; do
 	[ -f "$dir/go.mod" ] && modules+=("${dir%/}")
 done
 

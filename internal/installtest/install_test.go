@@ -26,36 +26,39 @@ import (
 	modzip "golang.org/x/mod/zip"
 )
 
-// released is a module that users install and that a release tags: the core
-// or an adapter.
+// released is a module that users install and that a release tags: the
+// core, an adapter or a command.
 type released struct {
-	name string // "core", or the adapter's directory name: "gin", "echov5", ...
-	dir  string // its directory
-	path string // its module path
+	name    string // "core", or the directory's name: "gin", "echov5", "corscheck", ...
+	dir     string // its directory
+	path    string // its module path
+	command bool   // a command (cmd/NAME), which users go install
 }
 
-// releasedModules returns the core and every directory of adapters/ that has
-// a go.mod, so that a new adapter is covered without editing this test.
+// releasedModules returns the core and every directory of adapters/ and cmd/
+// that has a go.mod, so that a new adapter or command is covered without
+// editing this test. The release script tags the same list.
 func releasedModules(t *testing.T, root string) []released {
 	t.Helper()
-	dirs := []string{filepath.Join(root, "core")}
-	entries, err := os.ReadDir(filepath.Join(root, "adapters"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		dir := filepath.Join(root, "adapters", e.Name())
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); e.IsDir() && err == nil {
-			dirs = append(dirs, dir)
+	mods := []released{{name: "core", dir: filepath.Join(root, "core")}}
+	for _, parent := range []string{"adapters", "cmd"} {
+		entries, err := os.ReadDir(filepath.Join(root, parent))
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			dir := filepath.Join(root, parent, e.Name())
+			if _, err := os.Stat(filepath.Join(dir, "go.mod")); e.IsDir() && err == nil {
+				mods = append(mods, released{name: e.Name(), dir: dir, command: parent == "cmd"})
+			}
 		}
 	}
-	var mods []released
-	for _, dir := range dirs {
-		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	for i, m := range mods {
+		data, err := os.ReadFile(filepath.Join(m.dir, "go.mod"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		mods = append(mods, released{name: filepath.Base(dir), dir: dir, path: modfile.ModulePath(data)})
+		mods[i].path = modfile.ModulePath(data)
 	}
 	return mods
 }
@@ -375,6 +378,9 @@ func TestInstall(t *testing.T) {
 	// testdata/NAME.go for adapters/NAME.
 	programs := map[string]program{}
 	for _, m := range mods {
+		if m.command {
+			continue // installed with go install, as its README says
+		}
 		name := m.name
 		if name == "core" {
 			name = "nethttp"
@@ -399,6 +405,20 @@ func TestInstall(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 	defer cancel()
 	for _, m := range mods {
+		if m.command {
+			t.Run(m.name, func(t *testing.T) {
+				// What a user runs: go install, outside any module.
+				dir := t.TempDir()
+				env := append(slices.Clip(env), "GOBIN="+dir)
+				run(t, ctx, dir, env, "install", m.path+"@"+version)
+				bin := filepath.Join(dir, filepath.Base(m.path))
+				if _, err := os.Stat(bin); err != nil {
+					t.Fatalf("go install %s@%s made no %s: %v", m.path, version, bin, err)
+				}
+				t.Logf("go install %s@%s: ok", m.path, version)
+			})
+			continue
+		}
 		p := programs[m.name]
 		t.Run(m.name, func(t *testing.T) {
 			dir := t.TempDir()

@@ -110,12 +110,22 @@ func releaseVersion(t *testing.T, mods []goMod) string {
 
 // TestRequiresAreReleases checks that every go.mod requires the corskit
 // modules it depends on at one real version, with a replace directive to the
-// working tree for development.
+// working tree for development (none in a command's go.mod, which go install
+// would refuse).
 func TestRequiresAreReleases(t *testing.T) {
 	root := repoRoot(t)
 	mods := goMods(t, root)
 	v := releaseVersion(t, mods)
 	for _, m := range mods {
+		if strings.HasPrefix(m.rel, "cmd/") {
+			// go install MODULE@VERSION refuses a module whose go.mod
+			// has replace directives: a command is developed through
+			// go.work instead.
+			for _, r := range m.file.Replace {
+				t.Errorf("%s replaces %s: go install refuses a command module with replace directives; drop it (go.work serves the working tree)", m.rel, r.Old.Path)
+			}
+			continue
+		}
 		replaced := map[string]bool{}
 		for _, r := range m.file.Replace {
 			replaced[r.Old.Path] = r.New.Version == "" // a directory
