@@ -40,6 +40,9 @@ func auditVerdict(rep *auditReport, color bool) string {
 			n++
 		}
 	}
+	if len(rep.Findings) == 0 {
+		return paint(color, green, "pass") + ": no finding"
+	}
 	if rep.Verdict == verdictPass {
 		return paint(color, green, "pass") + ": no finding of high severity or worse (" + count(len(rep.Findings), "finding") + " in all)"
 	}
