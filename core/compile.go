@@ -34,7 +34,6 @@ type compiled struct {
 
 // compile validates cfg and compiles it, reporting every problem at once.
 func compile(cfg Config) (*compiled, error) {
-	cfg = cloneConfig(cfg)
 	var ps problems
 	c := &compiled{
 		cfg:                   cfg,
@@ -48,6 +47,9 @@ func compile(cfg Config) (*compiled, error) {
 		crossOriginProtection: cfg.CrossOriginProtection,
 		logger:                cfg.Logger,
 	}
+	// The origins are kept once, in c.origins, which Policy.Config reads.
+	c.cfg = cloneConfig(cfg)
+	c.cfg.AllowOrigins = nil
 	c.static = c.origins.any && !cfg.AllowCredentials
 	if c.crossOriginProtection && c.origins.any {
 		ps.add("CrossOriginProtection", "true", `trusts every origin together with AllowOrigins "*", so it would refuse nothing`, "list the trusted origins in AllowOrigins")
@@ -101,7 +103,8 @@ func wildcardList(any, credentials bool, list string) string {
 }
 
 // cloneConfig copies the lists of cfg, so that a caller changing them later
-// changes neither the policy nor what Policy.Config returned.
+// changes neither the policy nor what Policy.Config returned. (New keeps
+// AllowOrigins in the policy's origin set, not in a copy.)
 func cloneConfig(cfg Config) Config {
 	clone := func(s []string) []string {
 		if s == nil {

@@ -53,7 +53,7 @@ func refuseCrossOrigin(d *Decision, req *Request) {
 // allows, is the way. It is safe for concurrent use; a later
 // [Policy.Update] does not change what it returned.
 func (p *Policy) CrossOriginProtection() (*http.CrossOriginProtection, error) {
-	cfg := p.load().cfg
+	cfg := p.Config()
 	cop := http.NewCrossOriginProtection()
 	fail := func(field, value string) error {
 		return errors.New("cors: " + field + " " + strconv.Quote(value) + " is not an exact origin, which http.CrossOriginProtection cannot trust; set Config.CrossOriginProtection instead")
@@ -64,9 +64,9 @@ func (p *Policy) CrossOriginProtection() (*http.CrossOriginProtection, error) {
 	case cfg.AllowOriginFunc != nil:
 		return nil, errors.New("cors: AllowOriginFunc cannot be expressed to http.CrossOriginProtection; set Config.CrossOriginProtection instead")
 	}
-	for i, o := range cfg.AllowOrigins {
+	for _, o := range cfg.AllowOrigins {
 		if spec, problem, _ := parseOriginSpec(o); o == "*" || o == "null" || problem != "" || spec.subdomain || spec.port == "*" {
-			return nil, fail(indexed("AllowOrigins", i), o)
+			return nil, fail("AllowOrigins entry", o)
 		}
 		if err := cop.AddTrustedOrigin(o); err != nil {
 			return nil, err

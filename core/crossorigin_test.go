@@ -31,9 +31,9 @@ func TestStandardCrossOriginProtection(t *testing.T) {
 		cfg  cors.Config
 		want string
 	}{
-		{cors.Config{AllowOrigins: []string{app, "https://*.example.com"}}, `AllowOrigins[1] "https://*.example.com" is not an exact origin`},
-		{cors.Config{AllowOrigins: []string{"http://localhost:*"}}, `AllowOrigins[0] "http://localhost:*" is not an exact origin`},
-		{cors.Config{AllowOrigins: []string{"*"}}, `AllowOrigins[0] "*" is not an exact origin`},
+		{cors.Config{AllowOrigins: []string{app, "https://*.example.com"}}, `AllowOrigins entry "https://*.example.com" is not an exact origin`},
+		{cors.Config{AllowOrigins: []string{"http://localhost:*"}}, `AllowOrigins entry "http://localhost:*" is not an exact origin`},
+		{cors.Config{AllowOrigins: []string{"*"}}, `AllowOrigins entry "*" is not an exact origin`},
 		{cors.Config{AllowOriginRegex: `https://[a-z]+\.example\.com`}, `AllowOriginRegex`},
 		{cors.Config{AllowOriginFunc: func(string) bool { return true }}, `AllowOriginFunc`},
 	} {

@@ -1,34 +1,33 @@
 package cors
 
-// decide is the one pipeline from a request to its decision: every entry
-// point (Decide, Apply, ServeCORS, Handler) goes through it.
-func (c *compiled) decide(req *Request) Decision {
-	var d Decision
+// decide is the one pipeline from a request to its decision, which it
+// fills into d, a zero Decision: every entry point (Decide, Apply,
+// ServeCORS, Handler) goes through it.
+func (c *compiled) decide(d *Decision, req *Request) {
 	if c.crossOriginProtection && !isSafeMethod(req.Method) && c.refusesCrossOrigin(req) {
-		refuseCrossOrigin(&d, req)
-		return d
+		refuseCrossOrigin(d, req)
+		return
 	}
 	if len(req.Origin) == 0 {
 		// Not CORS: a same-origin request, or one not sent by a browser.
 		d.Kind, d.Allowed, d.Reason = NotCORS, true, ReasonNoOrigin
-		c.allowActual(&d, "")
-		return d
+		c.allowActual(d, "")
+		return
 	}
 	reason := c.origins.check(req.Origin)
 	if req.isPreflight() {
-		c.decidePreflight(&d, req, reason)
-		return d
+		c.decidePreflight(d, req, reason)
+		return
 	}
 	d.Kind = Actual
 	if reason != ReasonAllowed && !c.static {
 		// CORS is not access control: the handler runs, and the browser
 		// keeps the response from the page.
 		d.Reason, d.Value, d.Vary = reason, req.Origin[0], varyOrigin
-		return d
+		return
 	}
 	d.Allowed = true
-	c.allowActual(&d, req.Origin[0])
-	return d
+	c.allowActual(d, req.Origin[0])
 }
 
 // allowActual sets the fields of an allowed actual request from origin, or

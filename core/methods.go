@@ -1,6 +1,7 @@
 package cors
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/http/httpguts"
@@ -12,7 +13,7 @@ const maxMethodLen = 64
 // methodSet holds the methods a preflight may ask for.
 type methodSet struct {
 	any   bool
-	names map[string]struct{} // AllowMethods, as browsers send them
+	names []string // AllowMethods, as browsers send them
 	// list is the Access-Control-Allow-Methods value of an allowed
 	// preflight: AllowMethods, "*", or "" to reflect the requested method.
 	list string
@@ -26,8 +27,7 @@ func isSafelistedMethod(m string) bool {
 
 // allows reports whether the set allows method m, a token.
 func (s *methodSet) allows(m string) bool {
-	_, listed := s.names[m]
-	return listed || s.any || isSafelistedMethod(m)
+	return isSafelistedMethod(m) || s.any || slices.Contains(s.names, m)
 }
 
 // fetchNormalized reports whether up, an upper-cased method, is one the
@@ -43,8 +43,7 @@ func fetchNormalized(up string) bool {
 
 // compileMethods validates Config.AllowMethods.
 func compileMethods(methods []string, ps *problems) methodSet {
-	s := methodSet{names: make(map[string]struct{}, len(methods))}
-	var list []string
+	var s methodSet
 	for i, m := range methods {
 		up := strings.ToUpper(m)
 		switch {
@@ -60,11 +59,10 @@ func compileMethods(methods []string, ps *problems) methodSet {
 		case fetchNormalized(up):
 			m = up
 		}
-		if _, dup := s.names[m]; !dup {
-			s.names[m] = struct{}{}
-			list = append(list, m)
+		if !slices.Contains(s.names, m) {
+			s.names = append(s.names, m)
 		}
 	}
-	s.list = strings.Join(list, ", ")
+	s.list = strings.Join(s.names, ", ")
 	return s
 }

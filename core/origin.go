@@ -15,12 +15,15 @@ import (
 // DNS name is 253 bytes; the rest leaves room for long schemes and ports.
 const maxOriginLen = 1024
 
-// originSet decides whether an origin is allowed. Exact origins are a
-// binary search, port wildcards a map look-up, and subdomain patterns one
-// look-up per dot in the request's host.
+// originSet decides whether an origin is allowed. Exact origins and port
+// wildcards are a map look-up each, and subdomain patterns one look-up per
+// dot in the request's host, so the cost does not grow with the number of
+// configured origins. The set is also what Policy.Config reports of
+// AllowOrigins: the exact origins are kept once, in the map.
 type originSet struct {
 	any        bool
-	exact      []string                   // sorted: "https://example.com", "null"
+	exact      map[string]struct{}        // "https://example.com", "null"
+	others     []string                   // the entries of AllowOrigins that are not exact
 	anyPort    map[string]struct{}        // "http://localhost" from "http://localhost:*"
 	subdomains map[string][]subdomainRule // "example.com" from "https://*.example.com"
 	regex      *regexp.Regexp
@@ -48,6 +51,7 @@ type originSpec struct {
 // AllowOriginRegex and AllowOriginFunc.
 func compileOrigins(cfg *Config, ps *problems) originSet {
 	s := originSet{
+		exact:      make(map[string]struct{}),
 		fn:         cfg.AllowOriginFunc,
 		null:       cfg.DangerouslyAllowNullOrigin,
 		secureOnly: cfg.AllowCredentials && !cfg.DangerouslyAllowInsecureOrigins,
@@ -59,6 +63,7 @@ func compileOrigins(cfg *Config, ps *problems) originSet {
 		switch o {
 		case "*":
 			s.any = true
+			s.others = append(s.others, o)
 			switch {
 			case cfg.AllowCredentials:
 				ps.add(indexed("AllowOrigins", i), o, "allows every origin together with AllowCredentials, which lets any site read your users' data", "list the trusted origins, or turn AllowCredentials off")
@@ -71,7 +76,7 @@ func compileOrigins(cfg *Config, ps *problems) originSet {
 				ps.add(indexed("AllowOrigins", i), o, "is sent by sandboxed iframes, local files and redirects from any site", "remove it, or set DangerouslyAllowNullOrigin")
 				continue
 			}
-			s.exact = append(s.exact, o)
+			s.exact[o] = struct{}{}
 			continue
 		}
 		spec, problem, fix := parseOriginSpec(o)
@@ -96,14 +101,34 @@ func compileOrigins(cfg *Config, ps *problems) originSet {
 			}
 			s.anyPort[spec.scheme+"://"+spec.host] = struct{}{}
 		default:
-			s.exact = append(s.exact, o)
+			s.exact[o] = struct{}{}
+			continue
 		}
+		s.others = append(s.others, o)
 	}
-	slices.Sort(s.exact)
 	if len(cfg.AllowOrigins) == 0 && cfg.AllowOriginRegex == "" && cfg.AllowOriginFunc == nil {
 		ps.add("AllowOrigins", "", "is empty and so are AllowOriginRegex and AllowOriginFunc, so no origin could ever be allowed", `list the origins of your front ends, such as "https://app.example.com"`)
 	}
 	return s
+}
+
+// allowOrigins returns the AllowOrigins entries the set holds, sorted.
+func (s *originSet) allowOrigins() []string {
+	if len(s.exact)+len(s.others) == 0 {
+		return nil
+	}
+	return slices.Sorted(func(yield func(string) bool) {
+		for o := range s.exact {
+			if !yield(o) {
+				return
+			}
+		}
+		for _, o := range s.others {
+			if !yield(o) {
+				return
+			}
+		}
+	})
 }
 
 // check returns ReasonAllowed, ReasonOriginNotAllowed or
@@ -113,7 +138,7 @@ func (s *originSet) check(lines []string) Reason {
 	if len(lines) > 1 || origin == "" || len(origin) > maxOriginLen {
 		return ReasonOriginInvalid
 	}
-	if _, ok := slices.BinarySearch(s.exact, origin); ok || s.any || s.allowsInexact(origin) {
+	if _, ok := s.exact[origin]; ok || s.any || s.allowsInexact(origin) {
 		return ReasonAllowed
 	}
 	return ReasonOriginNotAllowed

@@ -54,10 +54,13 @@ func (p *Policy) Update(cfg Config) error {
 	return nil
 }
 
-// Config returns a copy of the configuration in force. It is safe for
-// concurrent use.
+// Config returns a copy of the configuration in force, with the entries of
+// AllowOrigins sorted. It is safe for concurrent use.
 func (p *Policy) Config() Config {
-	return cloneConfig(p.load().cfg)
+	c := p.load()
+	cfg := cloneConfig(c.cfg)
+	cfg.AllowOrigins = c.origins.allowOrigins()
+	return cfg
 }
 
 // load returns the configuration in force; a zero Policy gets one that
@@ -75,7 +78,8 @@ func (p *Policy) load() *compiled {
 // pure function of req and the configuration in force: it does no I/O and
 // allocates nothing. It is safe for concurrent use.
 func (p *Policy) Decide(req Request) Decision {
-	d := p.load().decide(&req)
+	var d Decision
+	p.load().decide(&d, &req)
 	d.requestHeaders = req.RequestHeaders
 	return d
 }
@@ -86,11 +90,16 @@ func (p *Policy) Decide(req Request) Decision {
 // otherwise it answers with status and body without running it. Apply
 // keeps no reference to req's slices. It is safe for concurrent use.
 func (p *Policy) Apply(ctx context.Context, req Request, h HeaderWriter) (status int, body string) {
-	c := p.load()
-	d := c.decide(&req)
+	return p.load().apply(ctx, &req, h)
+}
+
+// apply is Apply under the configuration c, with the request by reference.
+func (c *compiled) apply(ctx context.Context, req *Request, h HeaderWriter) (status int, body string) {
+	var d Decision
+	c.decide(&d, req)
 	d.write(h, req.RequestHeaders)
 	if !d.Allowed && c.logger != nil {
-		logRejection(ctx, c.logger, &d, &req)
+		logRejection(ctx, c.logger, &d, req)
 	}
 	return d.Status, d.Body
 }
@@ -102,7 +111,9 @@ func (p *Policy) Apply(ctx context.Context, req Request, h HeaderWriter) (status
 // a middleware for a net/http-based framework makes. It is safe for
 // concurrent use.
 func (p *Policy) ServeCORS(w http.ResponseWriter, r *http.Request) (answered bool) {
-	status, body := p.Apply(r.Context(), RequestFromHTTP(r), w.Header())
+	c := p.load()
+	req := requestFromHTTP(r, c.privateNetwork)
+	status, body := c.apply(r.Context(), &req, w.Header())
 	if status == 0 {
 		return false
 	}

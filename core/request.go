@@ -34,6 +34,13 @@ type Request struct {
 // request with an unsafe method can be refused as cross-origin, so only
 // then is Sec-Fetch-Site.
 func RequestFromHTTP(r *http.Request) Request {
+	return requestFromHTTP(r, true)
+}
+
+// requestFromHTTP is RequestFromHTTP, reading
+// Access-Control-Request-Private-Network only if privateNetwork is set: a
+// policy that does not answer it never reads it.
+func requestFromHTTP(r *http.Request, privateNetwork bool) Request {
 	req := Request{Method: r.Method, Origin: r.Header["Origin"], Host: r.Host, Path: r.URL.Path}
 	if !isSafeMethod(req.Method) {
 		req.SecFetchSite = r.Header["Sec-Fetch-Site"]
@@ -41,7 +48,9 @@ func RequestFromHTTP(r *http.Request) Request {
 	if req.Method == http.MethodOptions {
 		req.RequestMethod = r.Header["Access-Control-Request-Method"]
 		req.RequestHeaders = r.Header["Access-Control-Request-Headers"]
-		req.RequestPrivateNetwork = r.Header["Access-Control-Request-Private-Network"]
+		if privateNetwork {
+			req.RequestPrivateNetwork = r.Header["Access-Control-Request-Private-Network"]
+		}
 	}
 	return req
 }

@@ -1,6 +1,7 @@
 package cors
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/http/httpguts"
@@ -23,7 +24,7 @@ const alwaysAllowedHeaders = "accept,accept-language,content-language,content-ty
 // headerSet holds the request headers a preflight may ask for.
 type headerSet struct {
 	any   bool
-	names map[string]struct{} // lower case
+	names []string // lower case
 	// list is the Access-Control-Allow-Headers value of an allowed
 	// preflight: the names, "*", or "" to reflect the requested ones.
 	list string
@@ -31,11 +32,10 @@ type headerSet struct {
 
 // compileHeaders validates Config.AllowHeaders.
 func compileHeaders(headers []string, ps *problems) headerSet {
-	s := headerSet{names: make(map[string]struct{}, 4+len(headers))}
-	list := make([]string, 0, 4+len(headers))
+	var s headerSet
+	var list []string
 	add := func(name string) {
-		if _, dup := s.names[name]; !dup {
-			s.names[name] = struct{}{}
+		if !slices.Contains(list, name) {
 			list = append(list, name)
 		}
 	}
@@ -52,7 +52,7 @@ func compileHeaders(headers []string, ps *problems) headerSet {
 			add(strings.ToLower(h))
 		}
 	}
-	s.list = strings.Join(list, ", ")
+	s.names, s.list = list, strings.Join(list, ", ")
 	return s
 }
 
@@ -80,40 +80,52 @@ func (s *headerSet) check(lines []string) headerCheck {
 		return c
 	}
 	for _, line := range lines {
-		for item := range strings.SplitSeq(line, ",") {
-			name := strings.Trim(item, " \t")
-			switch {
-			case name == "":
+		for line != "" {
+			name, rest, _ := strings.Cut(line, ",")
+			line = rest
+			if name = trimOWS(name); name == "" {
 				continue
-			case !httpguts.ValidHeaderFieldName(name):
-				c.reason, c.bad = ReasonHeaderInvalid, name
-				return c
-			case !s.allows(name):
-				c.reason, c.bad = ReasonHeaderNotAllowed, name
-				return c
+			}
+			if !slices.Contains(s.names, name) {
+				// Not an allowed name as browsers send it (lower case).
+				switch {
+				case !httpguts.ValidHeaderFieldName(name):
+					c.reason, c.bad = ReasonHeaderInvalid, name
+					return c
+				case !s.allows(name):
+					c.reason, c.bad = ReasonHeaderNotAllowed, name
+					return c
+				}
 			}
 			c.present = true
-			c.authorization = c.authorization || strings.EqualFold(name, "authorization")
+			c.authorization = c.authorization || name == "authorization" ||
+				len(name) == len("authorization") && strings.EqualFold(name, "authorization")
 		}
 	}
 	return c
 }
 
+// trimOWS removes the spaces and tabs HTTP allows around list items.
+func trimOWS(s string) string {
+	for s != "" && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	for s != "" && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
 // allows reports whether the set allows the header name, a token, in any
-// case. A browser sends lower case, found as it is; another case is
-// lowered on the stack, so that checking allocates nothing.
+// case: lowered into a buffer no longer than the one the compiler gives a
+// string conversion on the stack, so that checking allocates nothing.
 func (s *headerSet) allows(name string) bool {
-	if _, ok := s.names[name]; ok || s.any {
+	if s.any {
 		return true
 	}
-	var buf [64]byte
+	var buf [32]byte
 	if len(name) > len(buf) {
-		for allowed := range s.names {
-			if strings.EqualFold(allowed, name) {
-				return true
-			}
-		}
-		return false
+		return slices.ContainsFunc(s.names, func(allowed string) bool { return strings.EqualFold(allowed, name) })
 	}
 	b := buf[:len(name)]
 	for i := 0; i < len(name); i++ {
@@ -123,6 +135,5 @@ func (s *headerSet) allows(name string) bool {
 		}
 		b[i] = c
 	}
-	_, ok := s.names[string(b)]
-	return ok
+	return slices.Contains(s.names, string(b))
 }
