@@ -30,7 +30,7 @@ func explain(err error, timeout time.Duration) error {
 		return wrap(err, "TLS: the server's certificate is not valid for this URL, and a browser would refuse it too")
 	case errors.As(err, &record):
 		return wrap(err, "TLS: the server does not speak TLS on this port (try http://)")
-	case strings.Contains(err.Error(), "malformed HTTP"):
+	case strings.Contains(err.Error(), "malformed HTTP") || strings.Contains(err.Error(), "readLoopPeekFailLocked"):
 		return wrap(err, "the server's answer is not HTTP")
 	}
 	return err

@@ -6,5 +6,8 @@
 // severity or worse.
 //
 // It is a module of its own so that corscheck's go.mod requires nothing
-// outside the standard library.
+// outside the standard library, and it lives under testdata so that it is
+// no part of the corscheck module's packages or of its release: it is
+// developed, like every corskit module, with replace directives to the
+// working tree.
 package audittest

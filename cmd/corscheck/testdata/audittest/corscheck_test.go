@@ -24,7 +24,7 @@ func TestMain(m *testing.M) {
 	}
 	corscheck = filepath.Join(dir, "corscheck")
 	build := exec.Command("go", "build", "-o", corscheck, ".")
-	build.Dir = ".."
+	build.Dir = "../.."
 	if out, err := build.CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "building corscheck: %v\n%s", err, out)
 		os.Exit(2)

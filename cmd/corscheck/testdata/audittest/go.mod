@@ -1,4 +1,4 @@
-module github.com/corskit/corskit/cmd/corscheck/audittest
+module github.com/corskit/corskit/cmd/corscheck/testdata/audittest
 
 go 1.25.0
 
@@ -74,13 +74,13 @@ require (
 )
 
 replace (
-	github.com/corskit/corskit/adapters/chi => ../../../adapters/chi
-	github.com/corskit/corskit/adapters/echo => ../../../adapters/echo
-	github.com/corskit/corskit/adapters/echov5 => ../../../adapters/echov5
-	github.com/corskit/corskit/adapters/fasthttp => ../../../adapters/fasthttp
-	github.com/corskit/corskit/adapters/fiber => ../../../adapters/fiber
-	github.com/corskit/corskit/adapters/fiberv3 => ../../../adapters/fiberv3
-	github.com/corskit/corskit/adapters/gin => ../../../adapters/gin
-	github.com/corskit/corskit/core => ../../../core
-	github.com/corskit/corskit/examples => ../../../examples
+	github.com/corskit/corskit/adapters/chi => ../../../../adapters/chi
+	github.com/corskit/corskit/adapters/echo => ../../../../adapters/echo
+	github.com/corskit/corskit/adapters/echov5 => ../../../../adapters/echov5
+	github.com/corskit/corskit/adapters/fasthttp => ../../../../adapters/fasthttp
+	github.com/corskit/corskit/adapters/fiber => ../../../../adapters/fiber
+	github.com/corskit/corskit/adapters/fiberv3 => ../../../../adapters/fiberv3
+	github.com/corskit/corskit/adapters/gin => ../../../../adapters/gin
+	github.com/corskit/corskit/core => ../../../../core
+	github.com/corskit/corskit/examples => ../../../../examples
 )
