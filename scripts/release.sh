@@ -34,8 +34,9 @@ major=${BASH_REMATCH[1]}
 
 # The released modules: the core, every adapter and every command (the list
 # internal/installtest installs). The other modules (bench, e2e, examples,
-# core/configtest, internal/installtest) are tests and demos that nobody
-# requires: they get no tag.
+# core/configtest, internal/installtest, modules in testdata) are tests and
+# demos that no user requires: they get no tag, but their go.mod files follow
+# the rule too.
 modules=(core)
 for dir in adapters/*/ cmd/*/; do
 	[ -f "$dir/go.mod" ] && modules+=("${dir%/}")
@@ -69,7 +70,7 @@ while IFS= read -r gomod; do
 		go mod edit -require="$p@$version" "$gomod"
 	done
 	[ "$before" = "$(cat "$gomod")" ] || changed+=("$gomod")
-done < <(git ls-files '*go.mod' | grep -v '/testdata/')
+done < <(git ls-files '*go.mod')
 
 if [ ${#changed[@]} -gt 0 ]; then
 	echo "== require corskit modules at $version in: ${changed[*]}"

@@ -35,8 +35,8 @@ type goMod struct {
 	file *modfile.File
 }
 
-// goMods returns every go.mod under root, tracked or not, outside testdata,
-// vendor and hidden directories.
+// goMods returns every go.mod under root, tracked or not, outside vendor and
+// hidden directories (a module in a testdata directory counts too).
 func goMods(t *testing.T, root string) []goMod {
 	t.Helper()
 	var mods []goMod
@@ -46,7 +46,7 @@ func goMods(t *testing.T, root string) []goMod {
 		}
 		if d.IsDir() {
 			name := d.Name()
-			if path != root && (name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".")) {
+			if path != root && (name == "vendor" || strings.HasPrefix(name, ".")) {
 				return filepath.SkipDir
 			}
 			return nil
@@ -117,7 +117,7 @@ func TestRequiresAreReleases(t *testing.T) {
 	mods := goMods(t, root)
 	v := releaseVersion(t, mods)
 	for _, m := range mods {
-		if strings.HasPrefix(m.rel, "cmd/") {
+		if dir, _ := strings.CutSuffix(m.rel, "/go.mod"); strings.HasPrefix(dir, "cmd/") && strings.Count(dir, "/") == 1 {
 			// go install MODULE@VERSION refuses a module whose go.mod
 			// has replace directives: a command is developed through
 			// go.work instead.
