@@ -48,8 +48,9 @@ func compile(cfg Config) (*compiled, error) {
 		logger:                cfg.Logger,
 	}
 	// The origins are kept once, in c.origins, which Policy.Config reads.
-	c.cfg = cloneConfig(cfg)
+	c.cfg = cfg
 	c.cfg.AllowOrigins = nil
+	c.cfg = cloneConfig(c.cfg)
 	c.static = c.origins.any && !cfg.AllowCredentials
 	if c.crossOriginProtection && c.origins.any {
 		ps.add("CrossOriginProtection", "true", `trusts every origin together with AllowOrigins "*", so it would refuse nothing`, "list the trusted origins in AllowOrigins")

@@ -40,7 +40,7 @@ func refuseCrossOrigin(d *Decision, req *Request) {
 	} else {
 		d.Value = req.SecFetchSite[0]
 	}
-	d.Status, d.Body = http.StatusForbidden, "Cross-origin request refused\n"
+	d.answer(http.StatusForbidden, "Cross-origin request refused\n")
 }
 
 // CrossOriginProtection returns net/http's [http.CrossOriginProtection]

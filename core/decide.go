@@ -41,16 +41,21 @@ func (c *compiled) allowActual(d *Decision, origin string) {
 			return
 		}
 	}
-	d.allowOrigin = c.allowOriginValue(origin)
-	d.credentials = c.credentials
-	d.exposeHeaders = c.exposeHeaders
+	c.allowOrigin(d, origin)
+	if c.exposeHeaders != "" {
+		d.add(headerExposeHeaders, c.exposeHeaders)
+	}
 }
 
-// allowOriginValue is the Access-Control-Allow-Origin value for origin:
-// "*" under a static policy, the origin byte for byte otherwise.
-func (c *compiled) allowOriginValue(origin string) string {
+// allowOrigin adds Access-Control-Allow-Origin for origin ("*" under a
+// static policy, the origin byte for byte otherwise) and, with
+// credentials, Access-Control-Allow-Credentials.
+func (c *compiled) allowOrigin(d *Decision, origin string) {
 	if c.static {
-		return "*"
+		origin = "*"
 	}
-	return origin
+	d.add(headerAllowOrigin, origin)
+	if c.credentials {
+		d.add(headerAllowCredentials, "true")
+	}
 }

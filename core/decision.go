@@ -74,6 +74,20 @@ func (r Reason) String() string {
 	return "Reason(" + strconv.Itoa(int(r)) + ")"
 }
 
+// add adds a response header field to d.
+func (d *Decision) add(name, value string) {
+	d.fields[d.n] = field{name, value}
+	d.n++
+}
+
+// answer makes d the response to send now, with status and a short
+// text/plain body.
+func (d *Decision) answer(status int, body string) {
+	d.Status, d.Body = status, body
+	d.add("Content-Type", "text/plain; charset=utf-8")
+	d.add("X-Content-Type-Options", "nosniff")
+}
+
 // rejectionBody is the body of a rejected preflight's response: what was
 // rejected, never what would have been allowed.
 func rejectionBody(r Reason) string {
@@ -115,20 +129,16 @@ type Decision struct {
 	// (never to replace) the response's Vary header. It may be empty.
 	Vary string
 
-	allowOrigin  string
-	allowMethods string
-	allowHeaders string
-	// requestHeaders holds the request's Access-Control-Request-Headers
-	// lines, for Fields: when reflectHeaders is set,
-	// Access-Control-Allow-Headers repeats them. Apply passes the lines
-	// to write instead, so that a Decision of its own refers to none of
-	// the caller's slices.
-	requestHeaders []string
-	exposeHeaders  string
-	maxAge         string
-	credentials    bool
-	privateNetwork bool
+	// fields are the response header fields to set, as decide adds them
+	// (see Decision.add), but for the reflected lines below.
+	fields [6]field
+	n      int
+	// reflectHeaders: Access-Control-Allow-Headers repeats the request's
+	// Access-Control-Request-Headers lines, which Decide keeps in
+	// requestHeaders for Fields. Apply passes the lines to write instead,
+	// so that a Decision of its own refers to none of the caller's slices.
 	reflectHeaders bool
+	requestHeaders []string
 }
 
 // String describes the decision for a person, such as

@@ -147,6 +147,9 @@ func (s *originSet) check(lines []string) Reason {
 // allowsInexact reports whether a port wildcard, a subdomain pattern, the
 // regular expression or the function allows origin.
 func (s *originSet) allowsInexact(origin string) bool {
+	if s.anyPort == nil && s.subdomains == nil && s.regex == nil && s.fn == nil {
+		return false
+	}
 	if origin == "null" {
 		if !s.null {
 			return false
@@ -160,7 +163,7 @@ func (s *originSet) allowsInexact(origin string) bool {
 	if s.matchPattern(origin) {
 		return true
 	}
-	if s.secureOnly && insecureOrigin(origin) {
+	if s.regex == nil && s.fn == nil || s.secureOnly && insecureOrigin(origin) {
 		return false
 	}
 	if s.regex != nil && s.regex.MatchString(origin) {

@@ -33,31 +33,35 @@ func (c *compiled) decidePreflight(d *Decision, req *Request, reason Reason) {
 		c.reject(d, hc.reason, hc.bad)
 		return
 	}
+	privateNetwork := false
 	if pn := req.RequestPrivateNetwork; c.privateNetwork && len(pn) > 0 {
 		if len(pn) > 1 || pn[0] != "true" {
 			c.reject(d, ReasonPrivateNetworkInvalid, pn[0])
 			return
 		}
-		d.privateNetwork = true
+		privateNetwork = true
 	}
 	d.Allowed = true
-	d.allowOrigin = c.allowOriginValue(origin)
-	d.credentials = c.credentials
-	d.allowMethods = c.methods.list
-	if c.methods.any && c.credentials && !isSafelistedMethod(method) {
-		d.allowMethods = method // "*" is literal with credentials
+	c.allowOrigin(d, origin)
+	switch {
+	case c.methods.any && c.credentials && !isSafelistedMethod(method):
+		d.add(headerAllowMethods, method) // "*" is literal with credentials
+	case c.methods.list != "":
+		d.add(headerAllowMethods, c.methods.list)
 	}
-	if hc.present {
-		switch {
-		case c.headers.any && c.credentials:
-			d.reflectHeaders = true // "*" is literal with credentials
-		case c.headers.any && hc.authorization:
-			d.allowHeaders = "*, authorization" // "*" never covers Authorization
-		default:
-			d.allowHeaders = c.headers.list
-		}
+	switch {
+	case !hc.present:
+	case c.headers.any && c.credentials:
+		d.reflectHeaders = true // "*" is literal with credentials
+	case c.headers.any && hc.authorization:
+		d.add(headerAllowHeaders, "*, authorization") // "*" never covers Authorization
+	default:
+		d.add(headerAllowHeaders, c.headers.list)
 	}
-	d.maxAge = c.maxAge
+	d.add(headerMaxAge, c.maxAge)
+	if privateNetwork {
+		d.add(headerAllowPrivateNetwork, "true")
+	}
 	if !c.passthrough {
 		d.Status = c.preflightStatus
 	}
@@ -67,7 +71,7 @@ func (c *compiled) decidePreflight(d *Decision, req *Request, reason Reason) {
 // malformed one: 403 and no Access-Control-* field at all.
 func (c *compiled) reject(d *Decision, r Reason, value string) {
 	d.Reason, d.Value = r, value
-	d.Status, d.Body = http.StatusForbidden, rejectionBody(r)
+	d.answer(http.StatusForbidden, rejectionBody(r))
 }
 
 // refuse answers a well-formed preflight from an allowed origin that asks
@@ -81,10 +85,9 @@ func (c *compiled) reject(d *Decision, r Reason, value string) {
 // when a header is refused), no Max-Age.
 func (c *compiled) refuse(d *Decision, r Reason, value, origin, allowedMethod string) {
 	d.Reason, d.Value = r, value
-	d.Status, d.Body = http.StatusOK, rejectionBody(r)
-	d.allowOrigin = c.allowOriginValue(origin)
-	d.credentials = c.credentials
-	if !isSafelistedMethod(allowedMethod) {
-		d.allowMethods = allowedMethod
+	c.allowOrigin(d, origin)
+	if allowedMethod != "" && !isSafelistedMethod(allowedMethod) {
+		d.add(headerAllowMethods, allowedMethod)
 	}
+	d.answer(http.StatusOK, rejectionBody(r))
 }
