@@ -16,7 +16,10 @@
 // headers to set, what to add to Vary, and, for a preflight, the status and
 // body to answer with. Middlewares only translate: [Policy.Handler] for
 // net/http (and chi, gorilla/mux, http.ServeMux), and the adapters in
-// corskit's adapters/ directory for Gin, Echo and Fiber.
+// corskit's adapters/ directory for Gin, Echo v4 and v5, Fiber v2 and v3,
+// fasthttp and chi. JSON and YAML configuration files decode into a Config
+// ([Config.UnmarshalJSON]); an unknown key is an error that names the
+// closest known one.
 //
 // # Configuration
 //
