@@ -11,6 +11,8 @@
 //
 // They need Debian's chromium package (apt-get install -y chromium; the
 // real binary is /usr/lib/chromium/chromium, or set CORSKIT_CHROMIUM to
-// another one). Without it they skip with a loud message, except in CI
-// (CI=true), where a missing browser is a failure.
+// another one). Without it they say so loudly and run every scenario on the
+// browser model of corscheck instead, skipping what needs a real browser,
+// except in CI (CI=true) or with CORSKIT_REQUIRE_BROWSER=1, where a missing
+// browser is a failure.
 package e2e

@@ -17,13 +17,17 @@ func TestMain(m *testing.M) {
 }
 
 // TestBrowser runs every scenario against every implementation, in one
-// headless Chromium per implementation.
+// headless Chromium per implementation or, when there is no Chromium, on
+// the browser model of corscheck (see model_run_test.go).
 func TestBrowser(t *testing.T) {
 	chromium := requireChromium(t)
 	p := startPages(t)
 	for _, impl := range implementations() {
 		t.Run(impl.name, func(t *testing.T) {
-			e := &env{impl: impl, tab: newTab(t, startBrowser(t, chromium)), pages: p}
+			e := &env{impl: impl, pages: p}
+			if chromium != "" {
+				e.tab = newTab(t, startBrowser(t, chromium))
+			}
 			for _, sc := range scenarios() {
 				t.Run(sc.name, func(t *testing.T) { sc.run(t, e) })
 			}
@@ -32,7 +36,8 @@ func TestBrowser(t *testing.T) {
 }
 
 // env is what a scenario runs with: the implementation under test, the tab
-// of its browser and the test pages.
+// of its browser (nil when the browser model stands in for Chromium) and
+// the test pages.
 type env struct {
 	impl  implementation
 	tab   *tab
@@ -59,6 +64,9 @@ func (e *env) startAPI(t *testing.T, cfg cors.Config) *api {
 // page opens the test page of origin in the browser, for the test t.
 func (e *env) page(t *testing.T, origin string) *page {
 	t.Helper()
+	if e.tab == nil {
+		return modelPage(t, origin)
+	}
 	return e.tab.page(t, origin)
 }
 

@@ -19,13 +19,7 @@ func (p *page) agree(url string, opts fetchOptions, origin string, v verdict) ve
 	if opts.Mode == "no-cors" {
 		return v // not a CORS request: nothing for the model to decide
 	}
-	r := browser.Request{
-		Method: opts.Method, URL: url, Origin: origin,
-		Header: http.Header{}, Credentials: opts.Credentials == "include",
-	}
-	for name, value := range opts.Headers {
-		r.Header.Set(name, value)
-	}
+	r := modelRequest(url, opts, origin)
 	model := r
 	model.URL = strings.Replace(url, "?case=", "?case=model.", 1)
 	ctx, cancel := context.WithTimeout(p.tab.ctx, actionTimeout)
@@ -37,6 +31,19 @@ func (p *page) agree(url string, opts fetchOptions, origin string, v verdict) ve
 	}
 	p.compare(r, res.Failure, v)
 	return v
+}
+
+// modelRequest returns the request of the browser model for the page of
+// origin calling fetch(url, opts).
+func modelRequest(url string, opts fetchOptions, origin string) browser.Request {
+	r := browser.Request{
+		Method: opts.Method, URL: url, Origin: origin,
+		Header: http.Header{}, Credentials: opts.Credentials == "include",
+	}
+	for name, value := range opts.Headers {
+		r.Header.Set(name, value)
+	}
+	return r
 }
 
 // compare checks the model's failure (nil: readable) against Chromium's

@@ -39,11 +39,13 @@ func newTab(t *testing.T, browserCtx context.Context) *tab {
 
 // A page is the tab as one test uses it. When the test fails, the console
 // messages the browser wrote meanwhile (its "blocked by CORS policy" text,
-// say) are printed in the test output.
+// say) are printed in the test output. Without a tab, the browser model
+// stands in for Chromium (model_run_test.go).
 type page struct {
-	t      *testing.T
-	tab    *tab
-	origin string // of the page open in the tab, for the browser model
+	t       *testing.T
+	tab     *tab
+	origin  string   // of the page open in the tab, for the browser model
+	console []string // the browser model's console messages, without a tab
 }
 
 // page navigates the tab to the test page of origin for the test t.
@@ -64,13 +66,19 @@ func (tb *tab) page(t *testing.T, origin string) *page {
 func (p *page) open(origin string) {
 	p.t.Helper()
 	p.origin = origin
-	p.navigate(origin + "/")
+	if p.tab != nil {
+		p.navigate(origin + "/")
+	}
 }
 
 // navigate loads url as the tab's top-level document, as a user following a
 // link would (it sends the cookies of url's site and stores the ones it sets).
 func (p *page) navigate(url string) {
 	p.t.Helper()
+	if p.tab == nil {
+		p.t.Logf("browser model: not navigating to %s: %s", url, needsBrowser)
+		return
+	}
 	ctx, cancel := context.WithTimeout(p.tab.ctx, actionTimeout)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
@@ -81,6 +89,9 @@ func (p *page) navigate(url string) {
 // fetch runs fetch(url, opts) in the page and returns the browser's verdict.
 func (p *page) fetch(url string, opts fetchOptions) verdict {
 	p.t.Helper()
+	if p.tab == nil {
+		return p.modelFetch(url, opts, p.origin)
+	}
 	return p.agree(url, opts, p.origin, p.run(url, opts, probeCall(url, opts)))
 }
 
@@ -89,6 +100,9 @@ func (p *page) fetch(url string, opts fetchOptions) verdict {
 // browser's verdict.
 func (p *page) fetchSandboxed(url string, opts fetchOptions) verdict {
 	p.t.Helper()
+	if p.tab == nil {
+		return p.modelFetch(url, opts, "null")
+	}
 	return p.agree(url, opts, "null", p.run(url, opts, sandboxedCall(url, opts)))
 }
 
