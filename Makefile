@@ -18,7 +18,7 @@ CHROMIUM := $(or $(CORSKIT_CHROMIUM),/usr/lib/chromium/chromium)
 browser:
 	@if [ ! -x "$(CHROMIUM)" ]; then \
 		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
-		echo "Chromium not found at $(CHROMIUM): the browser suites will SKIP (or fail in CI)."; \
+		echo "Chromium not found at $(CHROMIUM): e2e runs on the browser model, the demo's test SKIPS (both fail in CI)."; \
 		echo "Install it with: apt-get update && apt-get install -y chromium, or set CORSKIT_CHROMIUM."; \
 		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
 	fi
