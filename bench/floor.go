@@ -1,141 +1,131 @@
 package bench
 
 import (
+	"maps"
 	"net/http"
+	"slices"
+	"strings"
 
-	cors "github.com/corskit/corskit/core"
 	"github.com/valyala/fasthttp"
 )
 
-// floor holds the constant response fields of the floor middleware: those
-// corskit sends to an allowed actual request and to an allowed preflight
-// from origin #2, computed once when the middleware is built.
-type floor struct {
-	actual, preflight []Field
+// The floors are the least a CORS middleware can do, measured as the lower
+// bounds of corskit's cost. The floor sets, from constants, the fields
+// corskit sends to an allowed request from origin #2 (to an allowed
+// preflight, answered 204, when the method is OPTIONS: its only test). The
+// vary floor reads Origin and adds Vary: Origin to every response: the least
+// the contract requires for a request that gets no Access-Control-* field,
+// which no middleware can know without reading Origin. Each framework runs
+// them through a step, as its own middleware.
+
+// An httpStep is a floor's work on a net/http-based framework: it sets the
+// response's fields and reports whether the middleware answers 204 itself.
+type httpStep func(r *http.Request, h http.Header) (answer bool)
+
+// A fastStep is an httpStep for fasthttp.
+type fastStep func(ctx *fasthttp.RequestCtx) (answer bool)
+
+// A field is one response header line.
+type field struct {
+	name, value string
+	fast        [2][]byte // name and value as bytes, for fasthttp
 }
 
+// floor holds the floor's constant fields.
+type floor struct{ actual, preflight []field }
+
+// newFloor takes the floor's fields from corskit's own answers.
 func newFloor() floor {
-	p := cors.MustNew(NewPolicy().Corskit())
-	fields := func(k Kind) []Field {
-		d := p.Decide(cors.RequestFromHTTP(k.HTTPRequest()))
-		var out []Field
-		for name, value := range d.Fields() {
-			out = append(out, Field{name, value})
+	h := corskitHTTP()(http.NotFoundHandler())
+	fields := func(kind string) []field {
+		rec := newRecorder()
+		h.ServeHTTP(rec, KindNamed(kind).HTTPRequest())
+		var out []field
+		cors := corsOnly(rec.header)
+		for _, name := range slices.Sorted(maps.Keys(cors)) {
+			value := strings.Join(cors[name], ", ")
+			out = append(out, field{name, value, [2][]byte{[]byte(name), []byte(value)}})
 		}
-		return append(out, Field{"Vary", d.Vary})
+		return out
 	}
-	kinds := Kinds()
-	return floor{actual: fields(kindNamed(kinds, "allowed-2")), preflight: fields(kindNamed(kinds, "preflight"))}
+	return floor{fields("allowed-2"), fields("preflight")}
 }
 
-func kindNamed(kinds []Kind, name string) Kind {
-	for _, k := range kinds {
-		if k.Name == name {
-			return k
-		}
+var varyOnly = []field{{"Vary", "Origin", [2][]byte{[]byte("Vary"), []byte("Origin")}}}
+
+func (f floor) http(r *http.Request, h http.Header) bool {
+	if r.Method == http.MethodOptions {
+		setHTTP(h, f.preflight)
+		return true
 	}
-	panic("bench: no kind " + name)
+	setHTTP(h, f.actual)
+	return false
 }
 
-// varyOnly is the vary floor's one field: what the contract requires on a
-// response to a request that gets no Access-Control-* field.
-var varyOnly = []Field{{"Vary", "Origin"}}
+// varyHTTP reads Origin the cheapest way net/http offers, the canonical key
+// straight from the map, and adds Vary: Origin.
+func varyHTTP(r *http.Request, h http.Header) bool {
+	keep(r.Header["Origin"])
+	setHTTP(h, varyOnly)
+	return false
+}
 
-// readOrigin is the vary floor's one read of the request: its Origin lines,
-// looked up the cheapest way net/http offers (the canonical key, straight
-// from the map), as every CORS middleware must to know that a request gets
-// no Access-Control-* field. keep holds on to the result, so that the
-// compiler cannot drop the look-up.
-func readOrigin(h http.Header) { keep(h["Origin"]) }
+func (f floor) fast(ctx *fasthttp.RequestCtx) bool {
+	if ctx.IsOptions() {
+		setFast(&ctx.Response.Header, f.preflight)
+		return true
+	}
+	setFast(&ctx.Response.Header, f.actual)
+	return false
+}
+
+// varyFast reads Origin with Peek, fasthttp's cheapest read of a field, and
+// adds Vary: Origin.
+func varyFast(ctx *fasthttp.RequestCtx) bool {
+	keep(ctx.Request.Header.Peek("Origin"))
+	setFast(&ctx.Response.Header, varyOnly)
+	return false
+}
 
 // keep does nothing with v; it is not inlined, so v must be computed.
 //
 //go:noinline
 func keep[T any](v T) {}
 
-// fields returns the fields for a request of the given method: the floor's
-// only test is OPTIONS or not, which every CORS middleware must make to
-// answer preflights.
-func (f floor) fields(method string) (fields []Field, preflight bool) {
-	if method == http.MethodOptions {
-		return f.preflight, true
-	}
-	return f.actual, false
-}
-
-// setHTTP stores fields into h the way corskit does, without sharing a
-// slice with any other response: one new array per response holds all
-// values, each field gets a capacity-one slice of it, and Vary is added to
-// any Vary already there (looked for only if h has fields, as a response's
-// header starts empty). This is the one allocation any net/http CORS
-// middleware that does not share slices must make.
-func setHTTP(h http.Header, fields []Field) {
-	hadFields := len(h) > 0 // only then can a Vary be there already
+// setHTTP stores fields into h as corskit does, sharing no slice with any
+// other response: one new array per response holds all the values, each
+// field gets a capacity-one slice of it (so that appending to one touches
+// neither another field nor another response), and Vary is added to a Vary
+// already there (looked for only if h has fields: a response's header
+// starts empty). That one allocation is the least a net/http middleware
+// pays once it stores no shared slice.
+func setHTTP(h http.Header, fields []field) {
+	hadFields := len(h) > 0
 	values := make([]string, len(fields))
-	for i, f := range fields {
-		values[i] = f.Value
-		if f.Name == "Vary" && hadFields {
+	for i := range fields {
+		f := &fields[i] // not a copy: the floor does no more than it must
+		values[i] = f.value
+		if f.name == "Vary" && hadFields {
 			if old := h["Vary"]; len(old) > 0 {
-				// Copy: old's spare capacity, if any, is not ours to write.
-				h["Vary"] = append(old[:len(old):len(old)], f.Value)
+				h["Vary"] = append(old[:len(old):len(old)], f.value) // old's spare capacity is not ours
 				continue
 			}
 		}
-		h[f.Name] = values[i : i+1 : i+1]
+		h[f.name] = values[i : i+1 : i+1]
 	}
-}
-
-// A fastField is a Field as bytes, for fasthttp.
-type fastField struct{ name, value []byte }
-
-// fastFields converts fields once, when the floor is built.
-func fastFields(fields []Field) []fastField {
-	out := make([]fastField, len(fields))
-	for i, f := range fields {
-		out[i] = fastField{[]byte(f.Name), []byte(f.Value)}
-	}
-	return out
 }
 
 // setFast stores fields into a fasthttp response header the cheapest way:
-// SetCanonical, as the names are already canonical, and Add for Vary, to
-// keep a Vary already there. fasthttp copies the bytes, so nothing is
-// shared, and nothing is allocated once its buffers are warm.
-func setFast(h *fasthttp.ResponseHeader, fields []fastField) {
-	for _, f := range fields {
-		if string(f.name) == "Vary" {
-			h.AddBytesKV(f.name, f.value)
+// SetCanonical, the names being canonical, and AddBytesKV for Vary, to keep
+// a Vary already there. fasthttp copies the bytes: nothing is shared, and
+// nothing allocated once its buffers are warm.
+func setFast(h *fasthttp.ResponseHeader, fields []field) {
+	for i := range fields {
+		f := &fields[i]
+		if f.name == "Vary" {
+			h.AddBytesKV(f.fast[0], f.fast[1])
 			continue
 		}
-		h.SetCanonical(f.name, f.value)
-	}
-}
-
-// varyFloorHTTP is the vary floor as net/http middleware (net/http and
-// chi): it reads Origin and adds Vary: Origin, stored as setHTTP stores
-// it, to every response.
-func varyFloorHTTP() func(http.Handler) http.Handler {
-	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			readOrigin(r.Header)
-			setHTTP(w.Header(), varyOnly)
-			next.ServeHTTP(w, r)
-		})
-	}
-}
-
-// floorHTTP is the floor as net/http middleware (net/http and chi).
-func floorHTTP() func(http.Handler) http.Handler {
-	f := newFloor()
-	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			fields, preflight := f.fields(r.Method)
-			setHTTP(w.Header(), fields)
-			if preflight {
-				w.WriteHeader(http.StatusNoContent)
-				return
-			}
-			next.ServeHTTP(w, r)
-		})
+		h.SetCanonical(f.fast[0], f.fast[1])
 	}
 }
